@@ -1,0 +1,7 @@
+"""``python -m nato_relations``: the command-line interface."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

@@ -1,0 +1,241 @@
+"""The ``nato-relations`` command: the query API as subcommands.
+
+Exit status: 0 on success, 1 when a country or programme is not found
+(the message and suggestions go to stderr), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from . import _queries as q
+from ._model import Country, Event, EventKind, Participation, Status
+from .exceptions import NotFoundError, quote
+
+__all__ = ["main"]
+
+Table = tuple[tuple[str, ...], list[tuple[str, ...]]]
+
+
+class _UsageError(Exception):
+    """Bad arguments that argparse could not see (an impossible date range)."""
+
+
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {quote(text)}") from None
+
+
+def _safe(text: object) -> str:
+    """Text with control characters escaped, so data cannot drive the terminal."""
+    return "".join(
+        ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii")
+        for ch in str(text)
+    )
+
+
+def _spell_rows(spells: Sequence[Participation]) -> list[tuple[str, ...]]:
+    return [
+        (p.country, p.programme, str(p.start), "" if p.end is None else str(p.end), ", ".join(p.qualifiers))
+        for p in spells
+    ]
+
+
+_SPELL_HEADER = ("country", "programme", "start", "end", "qualifiers")
+_COUNTRY_HEADER = ("alpha2", "alpha3", "name", "region")
+_EVENT_HEADER = ("date", "country", "programme", "kind", "summary")
+
+
+def _country_rows(found: Sequence[Country]) -> list[tuple[str, ...]]:
+    return [(c.alpha2, c.alpha3, c.name, c.region) for c in found]
+
+
+def _event_rows(found: Sequence[Event]) -> list[tuple[str, ...]]:
+    return [(str(e.date), e.country or "", e.programme or "", e.kind.value, e.summary) for e in found]
+
+
+def _render_table(table: Table, fmt: str) -> str:
+    header, rows = table
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if not rows:
+        return "(none)\n"
+    cells = [tuple(_safe(cell) for cell in row) for row in (header, *rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines) + "\n"
+
+
+def _to_json(value: Any) -> str:
+    from ._converter import converter
+
+    return json.dumps(converter.unstructure(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _on(args: argparse.Namespace) -> datetime.date:
+    return args.on or datetime.date.today()
+
+
+def _cmd_country(args: argparse.Namespace) -> str:
+    country = q.get_country(args.identifier)
+    on = _on(args)
+    if args.format == "json":
+        return _to_json(country)
+    if args.format == "csv":
+        return _render_table((_SPELL_HEADER, _spell_rows(country.participations)), "csv")
+    lines = [
+        f"{country.name} ({country.official_name})",
+        f"Codes: {country.alpha2} / {country.alpha3} / {country.numeric or '-'}    Region: {country.region}",
+        f"Status on {on.isoformat()}: {country.status_on(on).value}",
+    ]
+    if country.aliases:
+        lines.append("Also known as: " + ", ".join(country.aliases))
+    if country.summary:
+        lines += ["", country.summary]
+    lines += ["", "Participations:", _render_table((_SPELL_HEADER[1:], [r[1:] for r in _spell_rows(country.participations)]), "text")]
+    lines += ["Events:", _render_table((_EVENT_HEADER[:1] + _EVENT_HEADER[2:], [r[:1] + r[2:] for r in _event_rows(country.events)]), "text")]
+    return _safe("\n".join(lines))
+
+
+def _cmd_programme(args: argparse.Namespace) -> str:
+    if args.code is None:
+        found = q.programmes()
+        if args.format == "json":
+            return _to_json(found)
+        rows = [(p.code, p.name, p.kind.value, p.run_by, str(p.established or "")) for p in found]
+        return _render_table((("code", "name", "kind", "run_by", "established"), rows), args.format)
+    programme = q.get_programme(args.code)
+    if args.on is not None and (args.start is not None or args.end is not None):
+        raise _UsageError("give either --on or --from/--to, not both")
+    try:
+        who = q.participants(programme, on=args.on, start=args.start, end=args.end)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    if args.format == "json":
+        return _to_json({"programme": programme, "participants": [c.alpha2 for c in who]})
+    table = (_COUNTRY_HEADER, _country_rows(who))
+    if args.format == "csv":
+        return _render_table(table, "csv")
+    ended = f", ended {programme.ended}" if programme.ended else ""
+    header = [
+        f"{programme.name} ({programme.code})",
+        f"Kind: {programme.kind.value}    Run by: {programme.run_by}    Established: {programme.established or 'undated'}{ended}",
+        "",
+        programme.description,
+        "",
+        f"Participants ({len(who)}):",
+    ]
+    return _safe("\n".join(header) + "\n" + _render_table(table, "text"))
+
+
+def _cmd_members(args: argparse.Namespace) -> str:
+    found = q.members(_on(args))
+    if args.format == "json":
+        return _to_json([c.alpha2 for c in found])
+    return _render_table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+
+
+def _cmd_countries(args: argparse.Namespace) -> str:
+    found = q.countries(programme=args.programme, on=args.on, status=args.status)
+    if args.format == "json":
+        return _to_json([c.alpha2 for c in found])
+    return _render_table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+
+
+def _cmd_events(args: argparse.Namespace) -> str:
+    try:
+        found = q.events(country=args.country, programme=args.programme, kind=args.kind, start=args.start, end=args.end)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    if args.format == "json":
+        return _to_json(found)
+    return _render_table((_EVENT_HEADER, _event_rows(found)), args.format)
+
+
+def _cmd_info(args: argparse.Namespace) -> str:
+    info = q.dataset_info()
+    if args.format == "json":
+        return _to_json(info)
+    rows = [
+        ("version", info.version),
+        ("as_of", info.as_of.isoformat()),
+        ("countries", str(info.countries)),
+        ("programmes", str(info.programmes)),
+        ("participations", str(info.participations)),
+        ("events", str(info.events)),
+        ("sources", str(info.sources)),
+        ("sha256", info.sha256),
+    ]
+    return _render_table((("field", "value"), rows), args.format)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
+    on = argparse.ArgumentParser(add_help=False)
+    on.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD", help="the day asked about (default: today)")
+    span = argparse.ArgumentParser(add_help=False)
+    span.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help="first day of the range")
+    span.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help="last day of the range")
+
+    parser = argparse.ArgumentParser(
+        prog="nato-relations",
+        description="NATO's relations with the world: members, partners, programmes and events.",
+    )
+    from ._version import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=helptext, description=helptext, parents=[common, *parents])
+        command.set_defaults(handler=handler)
+        return command
+
+    add("country", _cmd_country, "a country's codes, status, participations and events", [on]).add_argument(
+        "identifier", help="ISO code, name, alias or former name"
+    )
+    add("programme", _cmd_programme, "a programme and its participants (or, with no code, every programme)", [on, span]).add_argument(
+        "code", nargs="?", help="programme code or name, e.g. PfP"
+    )
+    add("members", _cmd_members, "NATO member states on a day", [on])
+    countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [on])
+    countries.add_argument("--programme", help="only countries that took part in this programme")
+    countries.add_argument("--status", choices=[s.value for s in Status], help="only countries with this status")
+    events = add("events", _cmd_events, "dated events, filtered", [span])
+    events.add_argument("--country", help="ISO code or name")
+    events.add_argument("--programme", help="programme code or name")
+    events.add_argument("--kind", choices=[k.value for k in EventKind], help="event kind")
+    add("info", _cmd_info, "the installed data release", [])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        output = args.handler(args)
+    except NotFoundError as error:
+        print(f"nato-relations: {_safe(error)}", file=sys.stderr)
+        return 1
+    except _UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"nato-relations: error: {_safe(error)}", file=sys.stderr)
+        return 2
+    sys.stdout.write(output)
+    return 0

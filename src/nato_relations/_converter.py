@@ -1,0 +1,72 @@
+"""The cattrs converter: model objects to and from JSON-ready data.
+
+Used for JSON output, exports and validation; the first-query path uses
+the lean loader in ``_loader.py`` instead, because importing cattrs costs
+more than a whole cold lookup. Both reject the same inputs.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn
+
+from ._dates import PartialDate
+from ._loader import CountryRecord, Meta
+from ._model import Event, Participation, Programme, Source
+
+__all__ = ["converter", "file_converter"]
+
+
+def _structure_partial_date(value: Any, _type: type) -> PartialDate:
+    return PartialDate.parse(value)
+
+
+def _structure_date(value: Any, _type: type) -> datetime.date:
+    if not isinstance(value, str):
+        raise TypeError(f"a date is a string, not {type(value).__name__}")
+    return datetime.date.fromisoformat(value)
+
+
+def _structure_str(value: Any, _type: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _base() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    return conv
+
+
+def _make_converter() -> cattrs.Converter:
+    """Objects <-> plain data, every field included (a Country with its relations)."""
+    return _base()
+
+
+def _make_file_converter() -> cattrs.Converter:
+    """Plain data in the shipped files' shape <-> records.
+
+    In the files a country is a ``CountryRecord`` (no relations attached)
+    and fields with defaults may be left out; every other field is
+    required and unknown keys are errors.
+    """
+    conv = _base()
+    for cls in (Source, Programme, Participation, Event, CountryRecord, Meta):
+        conv.register_structure_hook(
+            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        )
+    return conv
+
+
+#: Full objects to plain data and back (used by the CLI's JSON output).
+converter = _make_converter()
+#: The shipped files' shape (used by validation and the data formatter).
+file_converter = _make_file_converter()

@@ -1,0 +1,163 @@
+"""The loaded dataset: records joined up and indexed, built once on first use."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import threading
+from collections.abc import Mapping
+
+import attr
+
+from ._loader import RawData, load
+from ._model import Country, DatasetInfo, Event, Participation, Programme
+from ._names import key
+from ._version import __version__
+from .exceptions import DataError
+
+__all__ = ["Dataset", "build", "get_dataset"]
+
+
+def _event_order(event: Event) -> tuple[datetime.date, datetime.date, str, str, str, str]:
+    return (
+        event.date.earliest,
+        event.date.latest,
+        event.country or "",
+        event.programme or "",
+        event.kind.value,
+        event.summary,
+    )
+
+
+@attr.frozen
+class Dataset:
+    """All records, with the lookup tables the queries need."""
+
+    info: DatasetInfo
+    countries: tuple[Country, ...]  # sorted by name
+    programmes: tuple[Programme, ...]  # sorted by code
+    participations: tuple[Participation, ...]
+    events: tuple[Event, ...]  # sorted by date
+    country_keys: Mapping[str, Country]
+    country_names: Mapping[str, str]  # lookup key -> display name, for suggestions
+    programme_keys: Mapping[str, Programme]
+    programme_names: Mapping[str, str]
+    by_alpha2: Mapping[str, Country]
+    run_by: Mapping[str, str]  # programme code -> who runs it
+
+
+def _index(
+    entries: list[tuple[str, object, str]], file: str
+) -> dict[str, object]:
+    """Map each name's key to its record; two records sharing a key is an error."""
+    table: dict[str, object] = {}
+    for name, record, location in entries:
+        name_key = key(name)
+        if table.get(name_key, record) != record:
+            raise DataError(f"data/{file}{location}", f"the name {name!r} is used twice")
+        table[name_key] = record
+    return table
+
+
+def build(raw: RawData) -> Dataset:
+    """Join and check the structured files.
+
+    Raises :class:`DataError` for a reference to an unknown country or
+    programme, and for a code or name that two records share.
+    """
+    programme_codes = {p.code for p in raw.programmes}
+    alpha2s = {c.alpha2 for c in raw.countries}
+    for i, spell in enumerate(raw.participations):
+        if spell.country not in alpha2s:
+            raise DataError(f"data/participations.json[{i}].country", f"unknown country {spell.country!r}")
+        if spell.programme not in programme_codes:
+            raise DataError(f"data/participations.json[{i}].programme", f"unknown programme {spell.programme!r}")
+    for i, event in enumerate(raw.events):
+        if event.country is not None and event.country not in alpha2s:
+            raise DataError(f"data/events.json[{i}].country", f"unknown country {event.country!r}")
+        if event.programme is not None and event.programme not in programme_codes:
+            raise DataError(f"data/events.json[{i}].programme", f"unknown programme {event.programme!r}")
+
+    events = tuple(sorted(raw.events, key=_event_order))
+    spells_of: dict[str, list[Participation]] = {}
+    for spell in raw.participations:
+        spells_of.setdefault(spell.country, []).append(spell)
+    events_of: dict[str, list[Event]] = {}
+    for event in events:
+        if event.country is not None:
+            events_of.setdefault(event.country, []).append(event)
+
+    countries = []
+    for record in raw.countries:
+        spells = sorted(spells_of.get(record.alpha2, ()), key=lambda p: (p.first_day, p.programme))
+        countries.append(
+            Country(
+                **attr.asdict(record, recurse=False),
+                participations=tuple(spells),
+                events=tuple(events_of.get(record.alpha2, ())),
+            )
+        )
+    countries.sort(key=lambda c: (key(c.name), c.alpha2))
+
+    country_entries: list[tuple[str, object, str]] = []
+    for i, country in enumerate(raw.countries):
+        codes = [country.alpha2, country.alpha3] + ([country.numeric] if country.numeric else [])
+        for name in (*codes, country.name, country.official_name, *country.aliases):
+            country_entries.append((name, country.alpha2, f"[{i}]"))
+    code_of = _index(country_entries, "countries.json")
+    by_alpha2 = {c.alpha2: c for c in countries}
+    if len(by_alpha2) != len(raw.countries):
+        raise DataError("data/countries.json", "an alpha-2 code is used twice")
+
+    programme_entries: list[tuple[str, object, str]] = []
+    for i, programme in enumerate(raw.programmes):
+        for name in (programme.code, programme.name, *programme.aliases):
+            programme_entries.append((name, programme.code, f"[{i}]"))
+    programme_code_of = _index(programme_entries, "programmes.json")
+    by_code = {p.code: p for p in raw.programmes}
+
+    digest = hashlib.sha256()
+    for name, file_digest in raw.digests:
+        digest.update(f"{name}\0{file_digest}\n".encode())
+    info = DatasetInfo(
+        version=__version__,
+        as_of=raw.meta.as_of,
+        countries=len(countries),
+        programmes=len(raw.programmes),
+        participations=len(raw.participations),
+        events=len(events),
+        sources=len({s for record in (*raw.programmes, *raw.participations, *events) for s in record.sources}),
+        sha256=digest.hexdigest(),
+        files=raw.digests,
+    )
+    return Dataset(
+        info=info,
+        countries=tuple(countries),
+        programmes=tuple(sorted(raw.programmes, key=lambda p: p.code)),
+        participations=raw.participations,
+        events=events,
+        country_keys={k: by_alpha2[str(code)] for k, code in code_of.items()},
+        country_names={k: by_alpha2[str(code)].name for k, code in code_of.items()},
+        programme_keys={k: by_code[str(code)] for k, code in programme_code_of.items()},
+        programme_names={k: by_code[str(code)].name for k, code in programme_code_of.items()},
+        by_alpha2=by_alpha2,
+        run_by={p.code: p.run_by for p in raw.programmes},
+    )
+
+
+_lock = threading.Lock()
+_dataset: Dataset | None = None
+
+
+def get_dataset() -> Dataset:
+    """The shipped dataset, loaded on the first call and shared afterwards.
+
+    Thread-safe: concurrent first calls load once. A load that fails
+    stores nothing, so the next call tries again and fails the same way.
+    """
+    global _dataset
+    if _dataset is None:
+        with _lock:
+            if _dataset is None:
+                _dataset = build(load())
+    return _dataset

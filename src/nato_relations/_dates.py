@@ -1,0 +1,139 @@
+"""Partial dates: a year, a month or a day, as precise as the source and no more."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+
+import attr
+
+__all__ = ["PartialDate", "Precision", "check_range", "coerce_date"]
+
+
+class Precision(enum.Enum):
+    """How much of a date the source gives."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def _validate(instance: PartialDate, _attribute: object, _value: object) -> None:
+    # Runs once, after all three fields are set (it is attached to ``day``).
+    year, month, day = instance.year, instance.month, instance.day
+    if type(year) is not int or not 1 <= year <= 9999:
+        raise ValueError(f"year out of range: {year!r}")
+    if month is None:
+        if day is not None:
+            raise ValueError("a day needs a month")
+        return
+    if type(month) is not int or not 1 <= month <= 12:
+        raise ValueError(f"month out of range: {month!r}")
+    if day is not None and (
+        type(day) is not int or not 1 <= day <= calendar.monthrange(year, month)[1]
+    ):
+        raise ValueError(f"day out of range: {day!r}")
+
+
+@attr.frozen(order=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    A fact dated "1994" happened at some point in 1994: its possible
+    interval runs from :attr:`earliest` (1 January) to :attr:`latest`
+    (31 December). Queries treat a fact as matching when that interval
+    overlaps the range asked about.
+
+    >>> d = PartialDate.parse("1994-02")
+    >>> d.precision, d.earliest, d.latest
+    (<Precision.MONTH: 'month'>, datetime.date(1994, 2, 1), datetime.date(1994, 2, 28))
+    >>> str(d)
+    '1994-02'
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = attr.field(default=None, validator=_validate)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises :class:`TypeError` for a non-string and :class:`ValueError`
+        for any other shape or an impossible date.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"a partial date is a string, not {type(text).__name__}")
+        parts = text.split("-")
+        widths = (4, 2, 2)
+        if not 1 <= len(parts) <= 3 or any(
+            len(part) != width or not (part.isascii() and part.isdigit())
+            for part, width in zip(parts, widths)
+        ):
+            raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {text!r}")
+        numbers = [int(part) for part in parts] + [None] * (3 - len(parts))
+        return cls(numbers[0], numbers[1], numbers[2])  # type: ignore[arg-type]
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> PartialDate:
+        """The day-precise partial date of ``value``."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the year, the month or the day is known."""
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day this date may stand for."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day this date may stand for."""
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        if self.day is None:
+            return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return datetime.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def coerce_date(value: object, name: str) -> datetime.date:
+    """Return ``value`` as a :class:`datetime.date` (a datetime gives its date).
+
+    Raises :class:`TypeError` for anything else, strings included.
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+
+
+def check_range(
+    start: object, end: object
+) -> tuple[datetime.date, datetime.date]:
+    """Coerce an optional ``start..end`` range to dates, open ends to the extremes.
+
+    Raises :class:`TypeError` for non-dates and :class:`ValueError` when
+    ``start`` is after ``end``.
+    """
+    low = datetime.date.min if start is None else coerce_date(start, "start")
+    high = datetime.date.max if end is None else coerce_date(end, "end")
+    if low > high:
+        raise ValueError(f"start {low.isoformat()} is after end {high.isoformat()}")
+    return low, high

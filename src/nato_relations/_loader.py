@@ -1,0 +1,265 @@
+"""Read the shipped JSON files into model objects, strictly and cheaply.
+
+This is the first-query path, so it avoids cattrs (whose import alone
+costs about as much as a whole cold lookup). Its rules match the cattrs
+converter in ``_converter.py``: unknown keys, missing keys and malformed
+values are rejected with the file and record named. The test suite checks
+that both agree on the shipped data and on a corpus of bad records.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attr
+
+from ._dates import PartialDate
+from ._model import Event, EventKind, Participation, Programme, ProgrammeKind, Source
+from .exceptions import DataError
+
+__all__ = ["DATA_FILES", "RawData", "load", "read_files", "structure_file"]
+
+#: The shipped data files, in the order their digests are combined.
+DATA_FILES = ("countries.json", "events.json", "meta.json", "participations.json", "programmes.json")
+
+T = TypeVar("T")
+Parser = Callable[[Any, str], Any]
+
+
+@attr.frozen
+class CountryRecord:
+    """A country as the data file gives it, before its relations are attached."""
+
+    alpha2: str
+    alpha3: str
+    numeric: str | None
+    name: str
+    official_name: str
+    region: str
+    aliases: tuple[str, ...]
+    summary: str
+
+
+@attr.frozen
+class Meta:
+    """Facts about the release itself."""
+
+    as_of: datetime.date
+
+
+@attr.frozen
+class RawData:
+    """Everything the files hold, structured but not yet indexed."""
+
+    meta: Meta
+    countries: tuple[CountryRecord, ...]
+    programmes: tuple[Programme, ...]
+    participations: tuple[Participation, ...]
+    events: tuple[Event, ...]
+    digests: tuple[tuple[str, str], ...]
+
+
+def _fail(location: str, problem: str) -> DataError:
+    return DataError(location, problem)
+
+
+def _text(value: Any, location: str) -> str:
+    if not isinstance(value, str):
+        raise _fail(location, f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _nonempty(value: Any, location: str) -> str:
+    text = _text(value, location)
+    if not text.strip() or text != text.strip():
+        raise _fail(location, "expected a non-empty string without surrounding spaces")
+    return text
+
+
+def _optional(parser: Parser) -> Parser:
+    def parse(value: Any, location: str) -> Any:
+        return None if value is None else parser(value, location)
+
+    return parse
+
+
+def _tuple_of(parser: Parser, *, nonempty: bool = False) -> Parser:
+    def parse(value: Any, location: str) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _fail(location, f"expected a list, got {type(value).__name__}")
+        if nonempty and not value:
+            raise _fail(location, "expected at least one entry")
+        return tuple(parser(item, f"{location}[{i}]") for i, item in enumerate(value))
+
+    return parse
+
+
+def _partial_date(value: Any, location: str) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except (TypeError, ValueError) as error:
+        raise _fail(location, str(error)) from None
+
+
+def _iso_date(value: Any, location: str) -> datetime.date:
+    date = _partial_date(value, location)
+    if date.day is None:
+        raise _fail(location, f"expected a full YYYY-MM-DD date, got {value!r}")
+    return date.earliest
+
+
+def _enum(enum_type: type[Any]) -> Parser:
+    def parse(value: Any, location: str) -> Any:
+        try:
+            return enum_type(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in enum_type)
+            raise _fail(location, f"{value!r} is not one of {allowed}") from None
+
+    return parse
+
+
+def _record(cls: type[T], fields: Mapping[str, Parser], optional: frozenset[str] = frozenset()) -> Callable[[Any, str], T]:
+    """A parser for a JSON object with exactly ``fields`` (``optional`` may be absent)."""
+    required = fields.keys() - optional
+
+    def parse(value: Any, location: str) -> T:
+        if not isinstance(value, dict):
+            raise _fail(location, f"expected an object, got {type(value).__name__}")
+        unknown = value.keys() - fields.keys()
+        if unknown:
+            raise _fail(location, f"unknown keys {sorted(unknown)}")
+        missing = required - value.keys()
+        if missing:
+            raise _fail(location, f"missing keys {sorted(missing)}")
+        kwargs = {key: fields[key](item, f"{location}.{key}") for key, item in value.items()}
+        try:
+            return cls(**kwargs)
+        except (TypeError, ValueError) as error:
+            raise _fail(location, str(error)) from None
+
+    return parse
+
+
+_source = _record(
+    Source,
+    {"url": _nonempty, "title": _nonempty, "publisher": _nonempty, "accessed": _iso_date},
+)
+_sources = _tuple_of(_source, nonempty=True)
+_strings = _tuple_of(_nonempty)
+
+_country = _record(
+    CountryRecord,
+    {
+        "alpha2": _nonempty,
+        "alpha3": _nonempty,
+        "numeric": _optional(_nonempty),
+        "name": _nonempty,
+        "official_name": _nonempty,
+        "region": _nonempty,
+        "aliases": _strings,
+        "summary": _text,
+    },
+    optional=frozenset({"aliases", "summary"}),
+)
+_programme = _record(
+    Programme,
+    {
+        "code": _nonempty,
+        "name": _nonempty,
+        "kind": _enum(ProgrammeKind),
+        "run_by": _nonempty,
+        "established": _optional(_partial_date),
+        "ended": _optional(_partial_date),
+        "description": _nonempty,
+        "sources": _sources,
+        "aliases": _strings,
+        "notes": _text,
+    },
+    optional=frozenset({"aliases", "notes"}),
+)
+_participation = _record(
+    Participation,
+    {
+        "country": _nonempty,
+        "programme": _nonempty,
+        "start": _partial_date,
+        "end": _optional(_partial_date),
+        "sources": _sources,
+        "qualifiers": _strings,
+        "notes": _text,
+    },
+    optional=frozenset({"qualifiers", "notes"}),
+)
+_event = _record(
+    Event,
+    {
+        "date": _partial_date,
+        "country": _optional(_nonempty),
+        "programme": _optional(_nonempty),
+        "kind": _enum(EventKind),
+        "summary": _nonempty,
+        "sources": _sources,
+        "notes": _text,
+    },
+    optional=frozenset({"notes"}),
+)
+_meta = _record(Meta, {"as_of": _iso_date})
+
+
+def structure_file(name: str, payload: bytes) -> Any:
+    """Parse one data file's bytes; a list file gives a tuple of records.
+
+    Raises :class:`~nato_relations.exceptions.DataError` naming the file
+    and record for anything that is not exactly as the format says.
+    """
+    location = f"data/{name}"
+    try:
+        document = json.loads(payload)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _fail(location, f"not valid JSON: {error}") from None
+    if name == "meta.json":
+        return _meta(document, location)
+    parser = {
+        "countries.json": _country,
+        "events.json": _event,
+        "participations.json": _participation,
+        "programmes.json": _programme,
+    }[name]
+    return _tuple_of(parser)(document, location)
+
+
+def read_files() -> dict[str, bytes]:
+    """The bytes of every shipped data file, read as package resources."""
+    from importlib.resources import files
+
+    folder = files(__package__).joinpath("data")
+    contents = {}
+    for name in DATA_FILES:
+        try:
+            contents[name] = folder.joinpath(name).read_bytes()
+        except OSError as error:
+            raise _fail(f"data/{name}", f"cannot be read ({error.__class__.__name__})") from None
+    return contents
+
+
+def load(contents: Mapping[str, bytes] | None = None) -> RawData:
+    """Structure the shipped files (or ``contents``, for tests) into records."""
+    if contents is None:
+        contents = read_files()
+    missing = [name for name in DATA_FILES if name not in contents]
+    if missing:
+        raise _fail(f"data/{missing[0]}", "missing")
+    structured = {name: structure_file(name, contents[name]) for name in DATA_FILES}
+    return RawData(
+        meta=structured["meta.json"],
+        countries=structured["countries.json"],
+        programmes=structured["programmes.json"],
+        participations=structured["participations.json"],
+        events=structured["events.json"],
+        digests=tuple((name, hashlib.sha256(contents[name]).hexdigest()) for name in DATA_FILES),
+    )

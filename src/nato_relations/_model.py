@@ -1,0 +1,234 @@
+"""The records of the dataset: frozen, slotted attrs classes."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attr
+
+from ._dates import PartialDate, coerce_date
+
+__all__ = [
+    "Country",
+    "DatasetInfo",
+    "Event",
+    "EventKind",
+    "Participation",
+    "Programme",
+    "ProgrammeKind",
+    "Source",
+    "Status",
+]
+
+
+class ProgrammeKind(enum.Enum):
+    """What sort of relationship a programme is."""
+
+    MEMBERSHIP = "membership"
+    PARTNERSHIP_FRAMEWORK = "partnership framework"
+    ACTION_PLAN = "action plan"
+    DIALOGUE = "dialogue"
+    BILATERAL_BODY = "bilateral body"
+    EXTERNAL_DESIGNATION = "external designation"
+
+
+class EventKind(enum.Enum):
+    """What sort of thing happened on an event's date."""
+
+    ACCESSION = "accession"
+    AGREEMENT = "agreement"
+    APPLICATION = "application"
+    DECISION = "decision"
+    DESIGNATION = "designation"
+    FOUNDING = "founding"
+    INVITATION = "invitation"
+    OTHER = "other"
+    PROTOCOL = "protocol"
+    REFERENDUM = "referendum"
+    RESUMPTION = "resumption"
+    REVOCATION = "revocation"
+    SIGNATURE = "signature"
+    STATEMENT = "statement"
+    SUMMIT = "summit"
+    SUSPENSION = "suspension"
+    WITHDRAWAL = "withdrawal"
+
+
+class Status(enum.Enum):
+    """A country's standing with NATO on a given day.
+
+    ``MEMBER``: a NATO member state. ``ASPIRANT``: not a member, but taking
+    part in a programme on the road to membership (Membership Action Plan,
+    Intensified Dialogue). ``PARTNER``: taking part in any other programme
+    run by NATO. ``NONE``: none of these (a United States designation such
+    as Major non-NATO ally does not count).
+    """
+
+    MEMBER = "member"
+    ASPIRANT = "aspirant"
+    PARTNER = "partner"
+    NONE = "none"
+
+
+#: Programmes whose participants are aspiring to membership.
+ASPIRANT_PROGRAMMES = frozenset({"MAP", "ID"})
+
+
+@attr.frozen
+class Source:
+    """A page a fact was taken from."""
+
+    url: str
+    title: str
+    publisher: str
+    accessed: datetime.date
+
+
+@attr.frozen
+class Programme:
+    """A membership, partnership framework, dialogue, body or designation.
+
+    ``run_by`` is ``"NATO"`` for NATO's own programmes and the designating
+    state otherwise (``"United States"`` for Major non-NATO ally).
+    ``established`` is ``None`` when no source dates a programme's start
+    (one that grew out of practice rather than a decision).
+    """
+
+    code: str
+    name: str
+    kind: ProgrammeKind
+    run_by: str
+    established: PartialDate | None
+    ended: PartialDate | None
+    description: str
+    sources: tuple[Source, ...]
+    aliases: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@attr.frozen
+class Participation:
+    """One spell of one country in one programme.
+
+    ``end`` is ``None`` while the spell goes on. The possible interval of a
+    spell runs from ``start.earliest`` to ``end.latest`` (or for ever).
+    """
+
+    country: str
+    programme: str
+    start: PartialDate
+    end: PartialDate | None
+    sources: tuple[Source, ...]
+    qualifiers: tuple[str, ...] = ()
+    notes: str = ""
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The earliest day the spell may have begun."""
+        return self.start.earliest
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The latest day the spell may have lasted to (``date.max`` if ongoing)."""
+        return datetime.date.max if self.end is None else self.end.latest
+
+    def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
+        """Whether the spell's possible interval meets ``start..end`` (inclusive)."""
+        return self.first_day <= end and start <= self.last_day
+
+
+@attr.frozen
+class Event:
+    """A dated fact in a relationship: an application, a summit, a statement ...
+
+    ``country`` is ``None`` only for events about a programme as a whole.
+    """
+
+    date: PartialDate
+    country: str | None
+    programme: str | None
+    kind: EventKind
+    summary: str
+    sources: tuple[Source, ...]
+    notes: str = ""
+
+    def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
+        """Whether the event's possible interval meets ``start..end`` (inclusive)."""
+        return self.date.earliest <= end and start <= self.date.latest
+
+
+@attr.frozen
+class Country:
+    """A country and its relations with NATO.
+
+    >>> from nato_relations import get_country
+    >>> sweden = get_country("Sweden")
+    >>> sweden.alpha3
+    'SWE'
+    >>> import datetime
+    >>> sweden.status_on(datetime.date(2024, 3, 1)).value
+    'partner'
+    >>> sweden.status_on(datetime.date(2024, 3, 7)).value
+    'member'
+    """
+
+    alpha2: str
+    alpha3: str
+    numeric: str | None
+    name: str
+    official_name: str
+    region: str
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    participations: tuple[Participation, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def participations_on(self, when: datetime.date) -> tuple[Participation, ...]:
+        """The spells that may have been running on ``when``.
+
+        Raises :class:`TypeError` when ``when`` is not a date.
+        """
+        day = coerce_date(when, "when")
+        return tuple(p for p in self.participations if p.overlaps(day, day))
+
+    def status_on(self, when: datetime.date) -> Status:
+        """This country's :class:`Status` on ``when``.
+
+        Raises :class:`TypeError` when ``when`` is not a date.
+        """
+        from ._dataset import get_dataset  # the dataset imports this module
+
+        run_by = get_dataset().run_by
+        return status_of({p.programme for p in self.participations_on(when) if run_by.get(p.programme) == "NATO"})
+
+
+def status_of(nato_programmes: set[str]) -> Status:
+    """The status conferred by taking part in these NATO-run programmes at once."""
+    if "NATO" in nato_programmes:
+        return Status.MEMBER
+    if nato_programmes & ASPIRANT_PROGRAMMES:
+        return Status.ASPIRANT
+    if nato_programmes:
+        return Status.PARTNER
+    return Status.NONE
+
+
+@attr.frozen
+class DatasetInfo:
+    """Which data release is installed, and a fingerprint of its files.
+
+    ``files`` pairs each shipped data file with its SHA-256, in name
+    order; ``sha256`` is the SHA-256 of the lines ``"<name>\\0<sha256>\\n"``
+    of those pairs, one fingerprint for the whole release.
+    """
+
+    version: str
+    as_of: datetime.date
+    countries: int
+    programmes: int
+    participations: int
+    events: int
+    sources: int
+    sha256: str
+    files: tuple[tuple[str, str], ...]

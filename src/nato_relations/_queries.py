@@ -1,0 +1,219 @@
+"""The public questions: look-ups by country, programme and date.
+
+Date semantics: every fact has a possible interval, from the earliest to
+the latest day its (possibly partial) dates allow. A fact matches a date
+or range when that interval overlaps it, ends included. A spell dated
+"1994" to "1996-06" therefore matches 15 March 1994 and 30 June 1996.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ._dataset import get_dataset
+from ._dates import check_range, coerce_date
+from ._model import Country, DatasetInfo, Event, EventKind, Programme, Status
+from ._names import key, suggest
+from .exceptions import CountryNotFoundError, ProgrammeNotFoundError
+
+__all__ = [
+    "countries",
+    "dataset_info",
+    "events",
+    "get_country",
+    "get_programme",
+    "members",
+    "participants",
+    "programmes",
+]
+
+
+def _identifier(value: object, kind: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"a {kind} identifier is a string, not {type(value).__name__}")
+    return value
+
+
+def get_country(identifier: str | Country) -> Country:
+    """The country with this ISO code, name, alias or former name.
+
+    Accepts alpha-2, alpha-3 and numeric codes, the short and official
+    names, aliases and former names, ignoring case, accents and extra
+    white space; a :class:`Country` is looked up by its alpha-2 code.
+
+    Raises :class:`CountryNotFoundError` (a :class:`LookupError`, with up
+    to three ``suggestions``) when nothing matches, and :class:`TypeError`
+    for a non-string.
+
+    >>> get_country("north macedonia").alpha2
+    'MK'
+    >>> get_country("FYROM").name
+    'North Macedonia'
+    """
+    dataset = get_dataset()
+    if isinstance(identifier, Country):
+        identifier = identifier.alpha2
+    text = _identifier(identifier, "country")
+    lookup = key(text)
+    if lookup.isascii() and lookup.isdigit() and len(lookup) <= 3:
+        lookup = lookup.zfill(3)
+    found = dataset.country_keys.get(lookup)
+    if found is None:
+        raise CountryNotFoundError(text, suggest(text, dataset.country_names))
+    return found
+
+
+def get_programme(code_or_name: str | Programme) -> Programme:
+    """The programme with this code (``"PfP"``), name or alias, any case.
+
+    Raises :class:`ProgrammeNotFoundError` (a :class:`LookupError`, with up
+    to three ``suggestions``) when nothing matches, and :class:`TypeError`
+    for a non-string.
+
+    >>> get_programme("partnership for peace").code
+    'PfP'
+    """
+    dataset = get_dataset()
+    if isinstance(code_or_name, Programme):
+        code_or_name = code_or_name.code
+    text = _identifier(code_or_name, "programme")
+    found = dataset.programme_keys.get(key(text))
+    if found is None:
+        raise ProgrammeNotFoundError(text, suggest(text, dataset.programme_names))
+    return found
+
+
+def programmes() -> tuple[Programme, ...]:
+    """Every programme in the catalogue, sorted by code.
+
+    >>> "PfP" in [p.code for p in programmes()]
+    True
+    """
+    return get_dataset().programmes
+
+
+def participants(
+    programme: str | Programme,
+    *,
+    on: datetime.date | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> tuple[Country, ...]:
+    """The countries taking part in ``programme``, sorted by name.
+
+    With ``on``: those whose spell may have been running that day. With
+    ``start`` and/or ``end``: those with a spell overlapping that range
+    (an open end runs to the end of time). With neither: every country
+    that ever took part.
+
+    Raises :class:`ProgrammeNotFoundError` for an unknown programme,
+    :class:`TypeError` for a non-date, and :class:`ValueError` when ``on``
+    is combined with ``start``/``end`` or ``start`` is after ``end``.
+
+    >>> import datetime
+    >>> "Malta" in [c.name for c in participants("PfP", on=datetime.date(2000, 1, 1))]
+    False
+    """
+    code = get_programme(programme).code
+    if on is not None:
+        if start is not None or end is not None:
+            raise ValueError("give either on or start/end, not both")
+        low = high = coerce_date(on, "on")
+    else:
+        low, high = check_range(start, end)
+    return tuple(
+        country
+        for country in get_dataset().countries
+        if any(p.programme == code and p.overlaps(low, high) for p in country.participations)
+    )
+
+
+def members(on: datetime.date | None = None) -> tuple[Country, ...]:
+    """The NATO member states on ``on`` (default: today), sorted by name.
+
+    Raises :class:`TypeError` for a non-date.
+
+    >>> import datetime
+    >>> len(members(datetime.date(1949, 8, 24)))
+    12
+    """
+    return participants("NATO", on=datetime.date.today() if on is None else on)
+
+
+def countries(
+    *,
+    programme: str | Programme | None = None,
+    on: datetime.date | None = None,
+    status: Status | str | None = None,
+) -> tuple[Country, ...]:
+    """Countries in the dataset, sorted by name, optionally filtered.
+
+    ``programme``: only those that took part in it (on ``on``, if given;
+    ever, if not). ``status``: only those with that :class:`Status` (or its
+    value, such as ``"partner"``) on ``on``, which defaults to today.
+
+    Raises :class:`ProgrammeNotFoundError`, :class:`TypeError` for a
+    non-date, and :class:`ValueError` for an unknown status.
+
+    >>> import datetime
+    >>> [c.name for c in countries(status="member", on=datetime.date(1952, 2, 18))][:3]
+    ['Belgium', 'Canada', 'Denmark']
+    """
+    day = None if on is None else coerce_date(on, "on")
+    if status is not None and not isinstance(status, Status):
+        if not isinstance(status, str):
+            raise TypeError(f"status must be a Status or its value, not {type(status).__name__}")
+        status = Status(status.strip().lower())
+    found = get_dataset().countries
+    if programme is not None:
+        found = participants(programme, on=day)
+    if status is not None:
+        when = datetime.date.today() if day is None else day
+        found = tuple(c for c in found if c.status_on(when) is status)
+    return found
+
+
+def events(
+    *,
+    country: str | Country | None = None,
+    programme: str | Programme | None = None,
+    kind: EventKind | str | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> tuple[Event, ...]:
+    """Dated events, sorted by date, filtered by every argument given.
+
+    An event matches ``start..end`` when its possible interval overlaps it
+    (an event dated "2008" matches a range that ends on 1 March 2008).
+
+    Raises :class:`CountryNotFoundError`, :class:`ProgrammeNotFoundError`,
+    :class:`TypeError` for a non-date, and :class:`ValueError` for an
+    unknown kind or ``start`` after ``end``.
+
+    >>> [str(e.date) for e in events(kind="signature", programme="NATO")]
+    ['1949-04-04']
+    """
+    low, high = check_range(start, end)
+    selected = get_dataset().events if country is None else get_country(country).events
+    code = None if programme is None else get_programme(programme).code
+    if kind is not None and not isinstance(kind, EventKind):
+        if not isinstance(kind, str):
+            raise TypeError(f"kind must be an EventKind or its value, not {type(kind).__name__}")
+        kind = EventKind(kind.strip().lower())
+    return tuple(
+        event
+        for event in selected
+        if (code is None or event.programme == code)
+        and (kind is None or event.kind is kind)
+        and event.overlaps(low, high)
+    )
+
+
+def dataset_info() -> DatasetInfo:
+    """Which data release is installed: version, as-of date, counts, SHA-256.
+
+    >>> from nato_relations import __version__
+    >>> dataset_info().version == __version__
+    True
+    """
+    return get_dataset().info

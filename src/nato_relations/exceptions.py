@@ -1,0 +1,72 @@
+"""The exceptions that nato_relations raises on purpose."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CountryNotFoundError",
+    "DataError",
+    "NatoRelationsError",
+    "NotFoundError",
+    "ProgrammeNotFoundError",
+]
+
+_MAX_QUOTED = 60
+
+
+def quote(value: object) -> str:
+    """``repr`` of ``value``, control characters escaped, cut to a readable length."""
+    if isinstance(value, str) and len(value) > _MAX_QUOTED:
+        value = value[:_MAX_QUOTED]  # never repr a huge string whole
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not hide the real error
+        text = f"<{type(value).__name__} object>"
+    if len(text) > _MAX_QUOTED:
+        text = text[: _MAX_QUOTED - 3] + "..."
+    return text
+
+
+class NatoRelationsError(Exception):
+    """Base class of every exception defined here."""
+
+
+class NotFoundError(NatoRelationsError, LookupError):
+    """An identifier matched nothing; ``suggestions`` holds up to three close names."""
+
+    what = "identifier"
+
+    def __init__(self, identifier: object, suggestions: tuple[str, ...] = ()) -> None:
+        self.identifier = identifier
+        self.suggestions = suggestions
+        message = f"unknown {self.what} {quote(identifier)}"
+        if suggestions:
+            message += "; did you mean " + ", ".join(suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class CountryNotFoundError(NotFoundError):
+    """No country has this code, name, alias or former name."""
+
+    what = "country"
+
+
+class ProgrammeNotFoundError(NotFoundError):
+    """No programme has this code, name or alias."""
+
+    what = "programme"
+
+
+class DataError(NatoRelationsError, ValueError):
+    """A shipped data file is missing, malformed or inconsistent.
+
+    ``location`` names the file and record, e.g.
+    ``data/participations.json[41].start``.
+    """
+
+    def __init__(self, location: str, problem: str) -> None:
+        self.location = location
+        self.problem = problem
+        super().__init__(f"{location}: {problem}")
