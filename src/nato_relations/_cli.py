@@ -21,7 +21,7 @@ from .exceptions import NotFoundError, quote
 
 __all__ = ["main"]
 
-Table = tuple[tuple[str, ...], list[tuple[str, ...]]]
+Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
 
 class _UsageError(Exception):
@@ -38,8 +38,7 @@ def _iso_date(text: str) -> datetime.date:
 def _safe(text: object) -> str:
     """Text with control characters escaped, so data cannot drive the terminal."""
     return "".join(
-        ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii")
-        for ch in str(text)
+        ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii") for ch in str(text)
     )
 
 
@@ -75,7 +74,7 @@ def _render_table(table: Table, fmt: str) -> str:
         return "(none)\n"
     cells = [tuple(_safe(cell) for cell in row) for row in (header, *rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines) + "\n"
 
@@ -106,8 +105,17 @@ def _cmd_country(args: argparse.Namespace) -> str:
         lines.append("Also known as: " + ", ".join(country.aliases))
     if country.summary:
         lines += ["", country.summary]
-    lines += ["", "Participations:", _render_table((_SPELL_HEADER[1:], [r[1:] for r in _spell_rows(country.participations)]), "text")]
-    lines += ["Events:", _render_table((_EVENT_HEADER[:1] + _EVENT_HEADER[2:], [r[:1] + r[2:] for r in _event_rows(country.events)]), "text")]
+    lines += [
+        "",
+        "Participations:",
+        _render_table((_SPELL_HEADER[1:], [r[1:] for r in _spell_rows(country.participations)]), "text"),
+    ]
+    lines += [
+        "Events:",
+        _render_table(
+            (_EVENT_HEADER[:1] + _EVENT_HEADER[2:], [r[:1] + r[2:] for r in _event_rows(country.events)]), "text"
+        ),
+    ]
     return _safe("\n".join(lines))
 
 
@@ -133,7 +141,8 @@ def _cmd_programme(args: argparse.Namespace) -> str:
     ended = f", ended {programme.ended}" if programme.ended else ""
     header = [
         f"{programme.name} ({programme.code})",
-        f"Kind: {programme.kind.value}    Run by: {programme.run_by}    Established: {programme.established or 'undated'}{ended}",
+        f"Kind: {programme.kind.value}    Run by: {programme.run_by}",
+        f"Established: {programme.established or 'undated'}{ended}",
         "",
         programme.description,
         "",
@@ -185,7 +194,9 @@ def _cmd_info(args: argparse.Namespace) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
+    common.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)"
+    )
     on = argparse.ArgumentParser(add_help=False)
     on.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD", help="the day asked about (default: today)")
     span = argparse.ArgumentParser(add_help=False)
@@ -201,7 +212,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[argparse.ArgumentParser]
+    ) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=helptext, description=helptext, parents=[common, *parents])
         command.set_defaults(handler=handler)
         return command
@@ -209,9 +222,9 @@ def _parser() -> argparse.ArgumentParser:
     add("country", _cmd_country, "a country's codes, status, participations and events", [on]).add_argument(
         "identifier", help="ISO code, name, alias or former name"
     )
-    add("programme", _cmd_programme, "a programme and its participants (or, with no code, every programme)", [on, span]).add_argument(
-        "code", nargs="?", help="programme code or name, e.g. PfP"
-    )
+    add(
+        "programme", _cmd_programme, "a programme and its participants (or, with no code, every programme)", [on, span]
+    ).add_argument("code", nargs="?", help="programme code or name, e.g. PfP")
     add("members", _cmd_members, "NATO member states on a day", [on])
     countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [on])
     countries.add_argument("--programme", help="only countries that took part in this programme")

@@ -36,6 +36,22 @@ def _structure_str(value: Any, _type: type) -> str:
     return value
 
 
+def _lists_only(conv: cattrs.Converter, *types: Any) -> None:
+    """Make ``tuple[X, ...]`` accept JSON arrays only (cattrs would split a string)."""
+    for tuple_type in types:
+        default = conv.get_structure_hook(tuple_type)
+
+        def structure(value: Any, type_: Any, default: Any = default) -> Any:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, got {type(value).__name__}")
+            return default(value, type_)
+
+        def is_wanted(candidate: Any, wanted: Any = tuple_type) -> bool:
+            return bool(candidate == wanted)
+
+        conv.register_structure_hook_func(is_wanted, structure)
+
+
 def _base() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
@@ -48,7 +64,9 @@ def _base() -> cattrs.Converter:
 
 def _make_converter() -> cattrs.Converter:
     """Objects <-> plain data, every field included (a Country with its relations)."""
-    return _base()
+    conv = _base()
+    _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Participation, ...], tuple[Event, ...])
+    return conv
 
 
 def _make_file_converter() -> cattrs.Converter:
@@ -59,10 +77,10 @@ def _make_file_converter() -> cattrs.Converter:
     required and unknown keys are errors.
     """
     conv = _base()
+    _lists_only(conv, tuple[str, ...], tuple[Source, ...])
     for cls in (Source, Programme, Participation, Event, CountryRecord, Meta):
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-        )
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+    _lists_only(conv, tuple[Programme, ...], tuple[Participation, ...], tuple[Event, ...], tuple[CountryRecord, ...])
     return conv
 
 

@@ -46,9 +46,7 @@ class Dataset:
     run_by: Mapping[str, str]  # programme code -> who runs it
 
 
-def _index(
-    entries: list[tuple[str, object, str]], file: str
-) -> dict[str, object]:
+def _index(entries: list[tuple[str, object, str]], file: str) -> dict[str, object]:
     """Map each name's key to its record; two records sharing a key is an error."""
     table: dict[str, object] = {}
     for name, record, location in entries:
@@ -59,12 +57,8 @@ def _index(
     return table
 
 
-def build(raw: RawData) -> Dataset:
-    """Join and check the structured files.
-
-    Raises :class:`DataError` for a reference to an unknown country or
-    programme, and for a code or name that two records share.
-    """
+def _check_references(raw: RawData) -> None:
+    """Every spell and event names a country and programme that exist."""
     programme_codes = {p.code for p in raw.programmes}
     alpha2s = {c.alpha2 for c in raw.countries}
     for i, spell in enumerate(raw.participations):
@@ -78,6 +72,14 @@ def build(raw: RawData) -> Dataset:
         if event.programme is not None and event.programme not in programme_codes:
             raise DataError(f"data/events.json[{i}].programme", f"unknown programme {event.programme!r}")
 
+
+def build(raw: RawData) -> Dataset:
+    """Join and check the structured files.
+
+    Raises :class:`DataError` for a reference to an unknown country or
+    programme, and for a code or name that two records share.
+    """
+    _check_references(raw)
     events = tuple(sorted(raw.events, key=_event_order))
     spells_of: dict[str, list[Participation]] = {}
     for spell in raw.participations:
@@ -126,7 +128,9 @@ def build(raw: RawData) -> Dataset:
         programmes=len(raw.programmes),
         participations=len(raw.participations),
         events=len(events),
-        sources=len({s for record in (*raw.programmes, *raw.participations, *events) for s in record.sources}),
+        sources=len(
+            {s for records in (raw.programmes, raw.participations, events) for r in records for s in r.sources}
+        ),
         sha256=digest.hexdigest(),
         files=raw.digests,
     )
@@ -155,7 +159,7 @@ def get_dataset() -> Dataset:
     Thread-safe: concurrent first calls load once. A load that fails
     stores nothing, so the next call tries again and fails the same way.
     """
-    global _dataset
+    global _dataset  # noqa: PLW0603 - the one cache, guarded by _lock
     if _dataset is None:
         with _lock:
             if _dataset is None:

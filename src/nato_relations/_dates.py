@@ -19,7 +19,7 @@ class Precision(enum.Enum):
     DAY = "day"
 
 
-def _validate(instance: PartialDate, _attribute: object, _value: object) -> None:
+def _validate(instance: PartialDate, _attribute: attr.Attribute[int | None], _value: int | None) -> None:
     # Runs once, after all three fields are set (it is attached to ``day``).
     year, month, day = instance.year, instance.month, instance.day
     if type(year) is not int or not 1 <= year <= 9999:
@@ -30,9 +30,7 @@ def _validate(instance: PartialDate, _attribute: object, _value: object) -> None
         return
     if type(month) is not int or not 1 <= month <= 12:
         raise ValueError(f"month out of range: {month!r}")
-    if day is not None and (
-        type(day) is not int or not 1 <= day <= calendar.monthrange(year, month)[1]
-    ):
+    if day is not None and (type(day) is not int or not 1 <= day <= calendar.monthrange(year, month)[1]):
         raise ValueError(f"day out of range: {day!r}")
 
 
@@ -69,7 +67,7 @@ class PartialDate:
         widths = (4, 2, 2)
         if not 1 <= len(parts) <= 3 or any(
             len(part) != width or not (part.isascii() and part.isdigit())
-            for part, width in zip(parts, widths)
+            for part, width in zip(parts, widths, strict=False)
         ):
             raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {text!r}")
         numbers = [int(part) for part in parts] + [None] * (3 - len(parts))
@@ -124,9 +122,7 @@ def coerce_date(value: object, name: str) -> datetime.date:
     raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
 
 
-def check_range(
-    start: object, end: object
-) -> tuple[datetime.date, datetime.date]:
+def check_range(start: object, end: object) -> tuple[datetime.date, datetime.date]:
     """Coerce an optional ``start..end`` range to dates, open ends to the extremes.
 
     Raises :class:`TypeError` for non-dates and :class:`ValueError` when

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import attr
 
 from ._dates import PartialDate
-from ._model import Event, EventKind, Participation, Programme, ProgrammeKind, Source
+from ._model import Event, EventKind, Participation, Programme, ProgrammeKind, Source, _clean_text, _clean_texts
 from .exceptions import DataError
 
 __all__ = ["DATA_FILES", "RawData", "load", "read_files", "structure_file"]
@@ -34,14 +34,14 @@ Parser = Callable[[Any, str], Any]
 class CountryRecord:
     """A country as the data file gives it, before its relations are attached."""
 
-    alpha2: str
-    alpha3: str
+    alpha2: str = attr.field(validator=_clean_text)
+    alpha3: str = attr.field(validator=_clean_text)
     numeric: str | None
-    name: str
-    official_name: str
-    region: str
-    aliases: tuple[str, ...]
-    summary: str
+    name: str = attr.field(validator=_clean_text)
+    official_name: str = attr.field(validator=_clean_text)
+    region: str = attr.field(validator=_clean_text)
+    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
+    summary: str = ""
 
 
 @attr.frozen
@@ -123,7 +123,9 @@ def _enum(enum_type: type[Any]) -> Parser:
     return parse
 
 
-def _record(cls: type[T], fields: Mapping[str, Parser], optional: frozenset[str] = frozenset()) -> Callable[[Any, str], T]:
+def _record(
+    cls: type[T], fields: Mapping[str, Parser], optional: frozenset[str] = frozenset()
+) -> Callable[[Any, str], T]:
     """A parser for a JSON object with exactly ``fields`` (``optional`` may be absent)."""
     required = fields.keys() - optional
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from typing import Any
 
 import attr
 
@@ -75,13 +76,30 @@ class Status(enum.Enum):
 ASPIRANT_PROGRAMMES = frozenset({"MAP", "ID"})
 
 
+def _clean_text(_instance: object, attribute: attr.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text without surrounding spaces, not {value!r:.60}")
+
+
+def _clean_texts(instance: object, attribute: attr.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise TypeError(f"{attribute.name} must be a tuple, not {type(value).__name__}")
+    for item in value:
+        _clean_text(instance, attribute, item)
+
+
+def _cited(_instance: object, attribute: attr.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not value or not all(isinstance(s, Source) for s in value):
+        raise ValueError(f"{attribute.name} must be a non-empty tuple of Source")
+
+
 @attr.frozen
 class Source:
     """A page a fact was taken from."""
 
-    url: str
-    title: str
-    publisher: str
+    url: str = attr.field(validator=_clean_text)
+    title: str = attr.field(validator=_clean_text)
+    publisher: str = attr.field(validator=_clean_text)
     accessed: datetime.date
 
 
@@ -95,15 +113,15 @@ class Programme:
     (one that grew out of practice rather than a decision).
     """
 
-    code: str
-    name: str
+    code: str = attr.field(validator=_clean_text)
+    name: str = attr.field(validator=_clean_text)
     kind: ProgrammeKind
-    run_by: str
+    run_by: str = attr.field(validator=_clean_text)
     established: PartialDate | None
     ended: PartialDate | None
-    description: str
-    sources: tuple[Source, ...]
-    aliases: tuple[str, ...] = ()
+    description: str = attr.field(validator=_clean_text)
+    sources: tuple[Source, ...] = attr.field(validator=_cited)
+    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     notes: str = ""
 
 
@@ -115,12 +133,12 @@ class Participation:
     spell runs from ``start.earliest`` to ``end.latest`` (or for ever).
     """
 
-    country: str
-    programme: str
+    country: str = attr.field(validator=_clean_text)
+    programme: str = attr.field(validator=_clean_text)
     start: PartialDate
     end: PartialDate | None
-    sources: tuple[Source, ...]
-    qualifiers: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = attr.field(validator=_cited)
+    qualifiers: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     notes: str = ""
 
     @property
@@ -149,8 +167,8 @@ class Event:
     country: str | None
     programme: str | None
     kind: EventKind
-    summary: str
-    sources: tuple[Source, ...]
+    summary: str = attr.field(validator=_clean_text)
+    sources: tuple[Source, ...] = attr.field(validator=_cited)
     notes: str = ""
 
     def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
@@ -173,13 +191,13 @@ class Country:
     'member'
     """
 
-    alpha2: str
-    alpha3: str
+    alpha2: str = attr.field(validator=_clean_text)
+    alpha3: str = attr.field(validator=_clean_text)
     numeric: str | None
-    name: str
-    official_name: str
-    region: str
-    aliases: tuple[str, ...] = ()
+    name: str = attr.field(validator=_clean_text)
+    official_name: str = attr.field(validator=_clean_text)
+    region: str = attr.field(validator=_clean_text)
+    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     summary: str = ""
     participations: tuple[Participation, ...] = ()
     events: tuple[Event, ...] = ()

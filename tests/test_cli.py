@@ -1,0 +1,137 @@
+"""The command line: subcommands, formats and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from nato_relations import __version__, dataset_info
+from nato_relations._cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # argparse exits on usage errors and --help
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_country_text_reads_like_a_briefing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "country", "malta", "--on", "2000-01-01")
+    assert (code, err) == (0, "")
+    assert out.startswith("Malta (Republic of Malta)\n")
+    assert "Status on 2000-01-01: none" in out
+    assert "PfP        1995-04-26  1996-10-27" in out
+    assert "withdrawal" in out
+
+
+def test_country_json_is_the_full_record(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "country", "SE", "--format", "json")
+    record = json.loads(out)
+    assert code == 0
+    assert record["alpha3"] == "SWE"
+    assert {"programme": "NATO", "start": "2024-03-07", "end": None}.items() <= record["participations"][-1].items()
+    assert all(p["sources"] for p in record["participations"])
+
+
+def test_country_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "country", "FI", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["country", "programme", "start", "end", "qualifiers"]
+    assert ["FI", "NATO", "2023-04-04", "", ""] in rows
+
+
+def test_members(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "members", "--on", "1999-03-12", "--format", "json")
+    assert code == 0
+    assert len(json.loads(out)) == 19
+    _, text, _ = run(capsys, "members", "--on", "1949-08-24")
+    assert text.splitlines()[0].split() == ["alpha2", "alpha3", "name", "region"]
+    assert len(text.splitlines()) == 2 + 12
+
+
+def test_programme_and_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "programme", "pfp", "--on", "2000-01-01")
+    assert code == 0
+    assert out.startswith("Partnership for Peace (PfP)\n")
+    code, out, _ = run(capsys, "programme", "PfP", "--from", "1996-01-01", "--to", "1996-12-31", "--format", "json")
+    assert "MT" in json.loads(out)["participants"]
+    _, listing, _ = run(capsys, "programme", "--format", "csv")
+    assert "MNNA,Major non-NATO ally,external designation,United States" in listing
+
+
+def test_events_and_countries(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "events", "--country", "MT", "--format", "json")
+    assert code == 0
+    assert [e["kind"] for e in json.loads(out)] == ["withdrawal", "decision", "resumption"]
+    _, out, _ = run(
+        capsys, "events", "--kind", "accession", "--from", "2004-01-01", "--to", "2004-12-31", "--format", "csv"
+    )
+    assert len(out.splitlines()) == 1 + 7
+    _, out, _ = run(capsys, "countries", "--status", "member", "--on", "1952-02-18", "--format", "json")
+    assert len(json.loads(out)) == 14
+
+
+def test_info(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "info", "--format", "json")
+    assert json.loads(out)["sha256"] == dataset_info().sha256
+    _, out, _ = run(capsys, "info")
+    assert f"version         {__version__}" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("country", "Swedn"), "unknown country 'Swedn'; did you mean Sweden?"),
+        (("programme", "Partnership for Peas"), "did you mean Partnership for Peace"),
+        (("events", "--country", "Atlantis"), "unknown country 'Atlantis'"),
+    ],
+)
+def test_not_found_exits_1_with_suggestions(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert message in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        (),
+        ("country",),
+        ("members", "--on", "2024-13-01"),
+        ("members", "--on", "yesterday"),
+        ("events", "--kind", "party"),
+        ("members", "--format", "xml"),
+        ("events", "--from", "2001-01-01", "--to", "2000-01-01"),
+        ("programme", "PfP", "--on", "2000-01-01", "--from", "2000-01-01"),
+        ("nonsense",),
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert "usage:" in err
+
+
+def test_control_characters_never_reach_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "country", "\x1b[31mred\x07")
+    assert code == 1
+    assert "\x1b" not in err
+    assert "\x07" not in err
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "nato_relations", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == f"nato-relations {__version__}"

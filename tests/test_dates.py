@@ -1,0 +1,112 @@
+"""Partial dates: parsing, intervals and range checks."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nato_relations import PartialDate, Precision
+from nato_relations._dates import check_range, coerce_date
+
+from .strategies import partial_dates
+
+
+@given(partial_dates())
+def test_text_round_trip(value: PartialDate) -> None:
+    assert PartialDate.parse(str(value)) == value
+
+
+@given(partial_dates())
+def test_interval_is_ordered_and_matches_precision(value: PartialDate) -> None:
+    length = (value.latest - value.earliest).days + 1
+    assert value.earliest <= value.latest
+    expected = {Precision.DAY: {1}, Precision.MONTH: {28, 29, 30, 31}, Precision.YEAR: {365, 366}}
+    assert length in expected[value.precision]
+    assert value.earliest.year == value.latest.year == value.year
+
+
+@given(st.dates())
+def test_from_date_is_exact(day: datetime.date) -> None:
+    value = PartialDate.from_date(day)
+    assert value.precision is Precision.DAY
+    assert value.earliest == value.latest == day
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("1994", datetime.date(1994, 1, 1), datetime.date(1994, 12, 31)),
+        ("2000-02", datetime.date(2000, 2, 1), datetime.date(2000, 2, 29)),
+        ("1900-02", datetime.date(1900, 2, 1), datetime.date(1900, 2, 28)),
+        ("2024-03-07", datetime.date(2024, 3, 7), datetime.date(2024, 3, 7)),
+    ],
+)
+def test_known_intervals(text: str, earliest: datetime.date, latest: datetime.date) -> None:
+    value = PartialDate.parse(text)
+    assert (value.earliest, value.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "94",
+        "1994-2",
+        "1994-02-1",
+        "1994-13",
+        "1994-00",
+        "2023-02-29",
+        "0000",
+        "1994/02",
+        "1994-02-03-04",
+        " 1994",
+        "\uff11\uff19\uff19\uff14",
+        "1994-02-",
+        "-1994",
+        "+1994",
+    ],
+)
+def test_malformed_text_is_a_value_error(text: str) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 - the messages vary by cause
+        PartialDate.parse(text)
+
+
+@pytest.mark.parametrize("value", [1994, None, b"1994", datetime.date(1994, 1, 1)])
+def test_non_text_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError, match="a partial date is a string"):
+        PartialDate.parse(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [(0, None, None), (10000, None, None), (1994, 13, None), (1994, None, 3), (1994, 2, 30), (True, None, None)],
+)
+def test_impossible_fields_are_rejected(year: int, month: int | None, day: int | None) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011
+        PartialDate(year, month, day)
+
+
+def test_coerce_date_takes_the_date_of_a_datetime() -> None:
+    assert coerce_date(datetime.datetime(2024, 3, 7, 23, 59), "on") == datetime.date(2024, 3, 7)
+
+
+@pytest.mark.parametrize("value", ["2024-03-07", 20240307, None, PartialDate(2024)])
+def test_coerce_date_rejects_non_dates(value: object) -> None:
+    with pytest.raises(TypeError, match=r"on must be a datetime\.date"):
+        coerce_date(value, "on")
+
+
+@given(st.dates(), st.dates())
+def test_check_range_orders_or_refuses(a: datetime.date, b: datetime.date) -> None:
+    if a <= b:
+        assert check_range(a, b) == (a, b)
+    else:
+        with pytest.raises(ValueError, match="is after end"):
+            check_range(a, b)
+
+
+def test_open_range_ends_run_to_the_extremes() -> None:
+    assert check_range(None, None) == (datetime.date.min, datetime.date.max)

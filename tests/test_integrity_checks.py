@@ -1,0 +1,108 @@
+"""The data checks themselves, on tiny good and bad inputs with exact messages."""
+
+from __future__ import annotations
+
+import datetime
+
+from nato_relations import Event, EventKind, PartialDate, Participation, Programme, ProgrammeKind, Source
+
+from . import integrity
+
+SRC = (Source("https://example.org/a", "A", "Example", datetime.date(2026, 1, 1)),)
+AS_OF = datetime.date(2026, 11, 28)
+
+
+def spell(country: str, programme: str, start: str, end: str | None = None) -> Participation:
+    return Participation(
+        country, programme, PartialDate.parse(start), None if end is None else PartialDate.parse(end), SRC
+    )
+
+
+def event(date: str, programme: str | None = "PfP") -> Event:
+    return Event(PartialDate.parse(date), "MT", programme, EventKind.WITHDRAWAL, "Left.", SRC)
+
+
+def test_spell_order() -> None:
+    assert integrity.spell_order([spell("MT", "PfP", "1995", "1995")]) == []
+    assert integrity.spell_order([spell("MT", "PfP", "1996-10", "1995-04-26")]) == [
+        "MT PfP 1996-10..1995-04-26: ends before it starts"
+    ]
+
+
+def test_overlapping_spells() -> None:
+    left_and_rejoined = [spell("MT", "PfP", "1995-04-26", "1996-10-27"), spell("MT", "PfP", "2008-04-03")]
+    assert integrity.overlapping_spells(left_and_rejoined) == []
+    assert integrity.overlapping_spells([spell("MT", "PfP", "1995", "1997"), spell("MT", "PfP", "1996")]) == [
+        "MT PfP 1995..1997 overlaps MT PfP 1996.."
+    ]
+    # Other countries and other programmes never clash.
+    assert (
+        integrity.overlapping_spells(
+            [spell("MT", "PfP", "1995"), spell("AT", "PfP", "1995"), spell("MT", "EAPC", "1995")]
+        )
+        == []
+    )
+
+
+def test_partner_after_accession() -> None:
+    ok = [spell("FI", "NATO", "2023-04-04"), spell("FI", "PfP", "1994-05-09", "2023-04-04")]
+    assert integrity.partner_after_accession(ok) == []
+    bad = [spell("FI", "NATO", "2023-04-04"), spell("FI", "PfP", "1994-05-09")]
+    assert integrity.partner_after_accession(bad) == ["FI PfP 1994-05-09..: goes on after NATO accession on 2023-04-04"]
+
+
+def test_before_programme_existed() -> None:
+    pfp = Programme(
+        "PfP",
+        "Partnership for Peace",
+        ProgrammeKind.PARTNERSHIP_FRAMEWORK,
+        "NATO",
+        PartialDate.parse("1994-01"),
+        None,
+        "A programme.",
+        SRC,
+    )
+    assert integrity.before_programme_existed([pfp], [spell("RO", "PfP", "1994")], [event("1994-01-26")]) == []
+    assert integrity.before_programme_existed([pfp], [spell("RO", "PfP", "1993")], [event("1993-12-31")]) == [
+        "RO PfP 1993..: starts before PfP was established (1994-01)",
+        "event 1993-12-31 MT withdrawal: before PfP was established (1994-01)",
+    ]
+
+
+def test_after_release() -> None:
+    assert integrity.after_release(AS_OF, [spell("SE", "NATO", "2024-03-07")], [event("2026-11")]) == []
+    assert integrity.after_release(AS_OF, [spell("SE", "NATO", "2042")], [event("2026-12")]) == [
+        "SE NATO 2042..: dated after 2026-11-28",
+        "event 2026-12 MT: dated after 2026-11-28",
+    ]
+
+
+def test_duplicates() -> None:
+    assert integrity.duplicates([spell("SE", "NATO", "2024-03-07")], "spell") == []
+    found = integrity.duplicates([spell("SE", "NATO", "2024-03-07")] * 2, "spell")
+    assert len(found) == 1
+    assert found[0].startswith("duplicate spell: Participation(country='SE'")
+
+
+def test_source_problems() -> None:
+    assert integrity.source_problems(AS_OF, list(SRC)) == []
+    bad = [
+        Source("ftp://example.org", "A", "Example", AS_OF),
+        Source("https://example.org/a", "A", "Example", datetime.date(2027, 1, 1)),
+        Source("https://example.org/a", "Another title", "Example", AS_OF),
+    ]
+    assert integrity.source_problems(AS_OF, bad) == [
+        "source 'ftp://example.org': not an http(s) URL",
+        "source https://example.org/a: accessed 2027-01-01, after the release date 2026-11-28",
+        "source https://example.org/a: cited as [('A', 'Example'), ('Another title', 'Example')]",
+    ]
+
+
+def test_iso_problems() -> None:
+    assert integrity.iso_problems("SE", "SWE", "752", ("SE", "SWE", "752")) == []
+    assert integrity.iso_problems("XK", "XKX", None, None) == []
+    assert integrity.iso_problems("XK", "KOS", None, None) == ["XK: expected XKX and no numeric, got KOS None"]
+    assert integrity.iso_problems("QQ", "QQQ", None, None) == ["QQ: not an ISO 3166-1 alpha-2 code"]
+    assert integrity.iso_problems("SE", "SWD", "752", ("SE", "SWE", "752")) == [
+        "SE: codes SWD 752 differ from ISO SWE 752"
+    ]
