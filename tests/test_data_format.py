@@ -1,0 +1,40 @@
+"""The shipped data files are in the canonical form that scripts/format_data.py writes."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from importlib.resources import files
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from nato_relations._loader import DATA_FILES
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "format_data.py"
+
+
+@pytest.fixture(scope="module")
+def formatter() -> ModuleType:
+    if not SCRIPT.is_file():
+        pytest.skip("needs the source tree")
+    spec = importlib.util.spec_from_file_location("format_data", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_file_is_canonical(formatter: ModuleType, name: str) -> None:
+    text = files("nato_relations").joinpath("data", name).read_text(encoding="utf-8")
+    assert formatter.canonical(name, text) == text, "run: python scripts/format_data.py"
+
+
+def test_canonical_form_sorts_records(formatter: ModuleType) -> None:
+    text = files("nato_relations").joinpath("data", "countries.json").read_text(encoding="utf-8")
+    shuffled = json.dumps(list(reversed(json.loads(text))))
+    assert shuffled != text
+    assert formatter.canonical("countries.json", shuffled) == text
