@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 
 import attr
 
 __all__ = ["PartialDate", "Precision", "check_range", "coerce_date"]
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # Not calendar.monthrange: importing calendar costs more than this module.
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class Precision(enum.Enum):
@@ -30,7 +36,7 @@ def _validate(instance: PartialDate, _attribute: attr.Attribute[int | None], _va
         return
     if type(month) is not int or not 1 <= month <= 12:
         raise ValueError(f"month out of range: {month!r}")
-    if day is not None and (type(day) is not int or not 1 <= day <= calendar.monthrange(year, month)[1]):
+    if day is not None and (type(day) is not int or not 1 <= day <= _days_in_month(year, month)):
         raise ValueError(f"day out of range: {day!r}")
 
 
@@ -98,7 +104,7 @@ class PartialDate:
         if self.month is None:
             return datetime.date(self.year, 12, 31)
         if self.day is None:
-            return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return datetime.date(self.year, self.month, _days_in_month(self.year, self.month))
         return datetime.date(self.year, self.month, self.day)
 
     def __str__(self) -> str:

@@ -98,6 +98,28 @@ def _tuple_of(parser: Parser, *, nonempty: bool = False) -> Parser:
     return parse
 
 
+def _memo(parser: Parser) -> Parser:
+    """Share one object between equal JSON values (dates and sources recur often).
+
+    Safe because the results are immutable; failures are never cached, so
+    each bad value is still reported at its own location.
+    """
+    cache: dict[Any, Any] = {}
+
+    def parse(value: Any, location: str) -> Any:
+        try:
+            memo_key = tuple(value.items()) if isinstance(value, dict) else (type(value), value)
+            return cache[memo_key]
+        except KeyError:
+            result = cache[memo_key] = parser(value, location)
+            return result
+        except TypeError:  # unhashable: lists inside, so certainly malformed
+            return parser(value, location)
+
+    return parse
+
+
+@_memo
 def _partial_date(value: Any, location: str) -> PartialDate:
     try:
         return PartialDate.parse(value)
@@ -106,7 +128,7 @@ def _partial_date(value: Any, location: str) -> PartialDate:
 
 
 def _iso_date(value: Any, location: str) -> datetime.date:
-    date = _partial_date(value, location)
+    date: PartialDate = _partial_date(value, location)
     if date.day is None:
         raise _fail(location, f"expected a full YYYY-MM-DD date, got {value!r}")
     return date.earliest
@@ -147,9 +169,8 @@ def _record(
     return parse
 
 
-_source = _record(
-    Source,
-    {"url": _nonempty, "title": _nonempty, "publisher": _nonempty, "accessed": _iso_date},
+_source = _memo(
+    _record(Source, {"url": _nonempty, "title": _nonempty, "publisher": _nonempty, "accessed": _iso_date})
 )
 _sources = _tuple_of(_source, nonempty=True)
 _strings = _tuple_of(_nonempty)
