@@ -169,9 +169,7 @@ def _record(
     return parse
 
 
-_source = _memo(
-    _record(Source, {"url": _nonempty, "title": _nonempty, "publisher": _nonempty, "accessed": _iso_date})
-)
+_source = _memo(_record(Source, {"url": _nonempty, "title": _nonempty, "publisher": _nonempty, "accessed": _iso_date}))
 _sources = _tuple_of(_source, nonempty=True)
 _strings = _tuple_of(_nonempty)
 
