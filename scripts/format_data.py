@@ -7,11 +7,13 @@ Records are structured with the package's cattrs file converter (so a
 malformed record is reported by its path), unstructured in field order,
 sorted by a stable key and written as two-space-indented UTF-8 JSON. A
 diff between two releases then reads as a list of changed facts.
+meta.json records each other file's SHA-256, which the loader checks.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -56,25 +58,30 @@ def canonical(name: str, text: str) -> str:
     return json.dumps(plain, indent=2, ensure_ascii=False) + "\n"
 
 
+def canonical_release(texts: dict[str, str]) -> dict[str, str]:
+    """Every file in canonical form, with meta.json recording the others' SHA-256."""
+    result = {name: canonical(name, text) for name, text in texts.items() if name != "meta.json"}
+    meta = json.loads(texts["meta.json"])
+    meta["sha256"] = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in sorted(result.items())}
+    result["meta.json"] = canonical("meta.json", json.dumps(meta))
+    return dict(sorted(result.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report files that are not canonical; change nothing")
     args = parser.parse_args(argv)
     folder = Path(__file__).resolve().parent.parent / "src" / "nato_relations" / "data"
-    stale = []
-    for name in FILES:
-        resource = folder.joinpath(name)
-        text = resource.read_text(encoding="utf-8")
-        try:
-            new = canonical(name, text)
-        except cattrs.BaseValidationError as error:
-            print(f"data/{name}: invalid", file=sys.stderr)
-            print("\n".join(cattrs.transform_error(error, path=f"data/{name}")), file=sys.stderr)
-            return 1
-        if new != text:
-            stale.append(name)
-            if not args.check:
-                resource.write_text(new, encoding="utf-8")
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in FILES}
+    try:
+        new = canonical_release(texts)
+    except cattrs.BaseValidationError as error:
+        print("\n".join(cattrs.transform_error(error, path="data")), file=sys.stderr)
+        return 1
+    stale = [name for name in FILES if new[name] != texts[name]]
+    if not args.check:
+        for name in stale:
+            (folder / name).write_text(new[name], encoding="utf-8")
     if stale:
         verb = "would be reformatted" if args.check else "reformatted"
         print(f"{verb}: {', '.join(stale)}", file=sys.stderr)

@@ -98,7 +98,8 @@ def test_a_bad_record_is_named_by_file_and_path(record: object, location: str, p
             ),
             "'party' is not one of",
         ),
-        ("meta.json", encode({"as_of": "2026-11"}), "full YYYY-MM-DD"),
+        ("meta.json", encode({"as_of": "2026-11", "sha256": {}}), "full YYYY-MM-DD"),
+        ("meta.json", encode({"as_of": "2026-11-28", "sha256": {}}), "exactly the keys"),
     ],
 )
 def test_other_malformed_files(name: str, payload: bytes, problem: str) -> None:
@@ -130,7 +131,28 @@ def test_references_must_resolve(edit: Any, message: str) -> None:
     contents = read_files()
     contents["participations.json"] = encode(edit(json.loads(contents["participations.json"])))
     with pytest.raises(DataError, match=message):
-        build(load(contents))
+        build(load(contents, verify=False))
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda text: text.replace(b"2024-03-07", b"2024-03-08", 1),  # an edited fact, still well-formed
+        lambda text: text + b"\n",  # even a harmless-looking change
+    ],
+)
+def test_a_tampered_file_is_detected(tamper: Any) -> None:
+    contents = read_files()
+    contents["participations.json"] = tamper(contents["participations.json"])
+    with pytest.raises(DataError, match=r"^data/participations.json: SHA-256 .* differs from the .* recorded"):
+        load(contents)
+
+
+def test_a_truncated_file_is_named() -> None:
+    contents = read_files()
+    contents["events.json"] = contents["events.json"][: len(contents["events.json"]) // 2]
+    with pytest.raises(DataError, match=r"^data/events.json: not valid JSON"):
+        load(contents)
 
 
 def test_a_name_shared_by_two_countries_is_refused() -> None:
@@ -139,7 +161,7 @@ def test_a_name_shared_by_two_countries_is_refused() -> None:
     records[1]["aliases"] = [records[0]["name"]]
     contents["countries.json"] = encode(records)
     with pytest.raises(DataError, match=r"data/countries.json\[1\]: the name .* is used twice"):
-        build(load(contents))
+        build(load(contents, verify=False))
 
 
 @given(participations())

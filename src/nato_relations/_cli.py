@@ -11,13 +11,14 @@ import csv
 import datetime
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from . import _queries as q
 from ._model import Country, Event, EventKind, Participation, Status
-from .exceptions import NotFoundError, quote
+from .exceptions import DataError, NotFoundError, quote
 
 __all__ = ["main"]
 
@@ -26,6 +27,14 @@ Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
 class _UsageError(Exception):
     """Bad arguments that argparse could not see (an impossible date range)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with user input in its messages made safe for a terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {_safe(message)}\n")
 
 
 def _iso_date(text: str) -> datetime.date:
@@ -193,27 +202,27 @@ def _cmd_info(args: argparse.Namespace) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)"
     )
-    on = argparse.ArgumentParser(add_help=False)
+    on = _Parser(add_help=False)
     on.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD", help="the day asked about (default: today)")
-    span = argparse.ArgumentParser(add_help=False)
+    span = _Parser(add_help=False)
     span.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help="first day of the range")
     span.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help="last day of the range")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nato-relations",
         description="NATO's relations with the world: members, partners, programmes and events.",
     )
     from ._version import __version__
 
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def add(
-        name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[argparse.ArgumentParser]
+        name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[_Parser]
     ) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=helptext, description=helptext, parents=[common, *parents])
         command.set_defaults(handler=handler)
@@ -243,12 +252,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         output = args.handler(args)
-    except NotFoundError as error:
+    except (NotFoundError, DataError) as error:  # DataError: a damaged install
         print(f"nato-relations: {_safe(error)}", file=sys.stderr)
         return 1
     except _UsageError as error:
-        parser.print_usage(sys.stderr)
-        print(f"nato-relations: error: {_safe(error)}", file=sys.stderr)
-        return 2
-    sys.stdout.write(output)
+        parser.error(str(error))
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        # Point stdout at devnull so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

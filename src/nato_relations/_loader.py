@@ -46,9 +46,14 @@ class CountryRecord:
 
 @attr.frozen
 class Meta:
-    """Facts about the release itself."""
+    """Facts about the release itself.
+
+    ``sha256`` maps every other data file to the SHA-256 it had when the
+    release was made (``scripts/format_data.py`` writes it).
+    """
 
     as_of: datetime.date
+    sha256: dict[str, str]
 
 
 @attr.frozen
@@ -229,7 +234,19 @@ _event = _record(
     },
     optional=frozenset({"notes"}),
 )
-_meta = _record(Meta, {"as_of": _iso_date})
+
+
+def _digests(value: Any, location: str) -> dict[str, str]:
+    expected = set(DATA_FILES) - {"meta.json"}
+    if not isinstance(value, dict) or set(value) != expected:
+        raise _fail(location, f"expected an object with exactly the keys {sorted(expected)}")
+    for name, digest in value.items():
+        if not (isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
+            raise _fail(f"{location}.{name}", "expected 64 lower-case hex digits")
+    return dict(value)
+
+
+_meta = _record(Meta, {"as_of": _iso_date, "sha256": _digests})
 
 
 def structure_file(name: str, payload: bytes) -> Any:
@@ -268,19 +285,34 @@ def read_files() -> dict[str, bytes]:
     return contents
 
 
-def load(contents: Mapping[str, bytes] | None = None) -> RawData:
-    """Structure the shipped files (or ``contents``, for tests) into records."""
+def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) -> RawData:
+    """Structure the shipped files (or ``contents``, for tests) into records.
+
+    Raises :class:`DataError` naming the file and record for anything
+    malformed, and then, with ``verify``, naming the file whose SHA-256
+    differs from the one ``meta.json`` records for the release.
+    """
     if contents is None:
         contents = read_files()
     missing = [name for name in DATA_FILES if name not in contents]
     if missing:
         raise _fail(f"data/{missing[0]}", "missing")
     structured = {name: structure_file(name, contents[name]) for name in DATA_FILES}
+    digests = tuple((name, hashlib.sha256(contents[name]).hexdigest()) for name in DATA_FILES)
+    if verify:
+        recorded = structured["meta.json"].sha256
+        for name, digest in digests:
+            if name in recorded and recorded[name] != digest:
+                raise _fail(
+                    f"data/{name}",
+                    f"SHA-256 {digest[:12]}... differs from the {recorded[name][:12]}... recorded for this "
+                    "release in data/meta.json: the file was changed after release",
+                )
     return RawData(
         meta=structured["meta.json"],
         countries=structured["countries.json"],
         programmes=structured["programmes.json"],
         participations=structured["participations.json"],
         events=structured["events.json"],
-        digests=tuple((name, hashlib.sha256(contents[name]).hexdigest()) for name in DATA_FILES),
+        digests=digests,
     )

@@ -9,12 +9,14 @@ or range when that interval overlaps it, ends included. A spell dated
 from __future__ import annotations
 
 import datetime
+import enum
+from typing import TypeVar
 
 from ._dataset import get_dataset
 from ._dates import check_range, coerce_date
 from ._model import Country, DatasetInfo, Event, EventKind, Programme, Status
 from ._names import key, suggest
-from .exceptions import CountryNotFoundError, ProgrammeNotFoundError
+from .exceptions import CountryNotFoundError, ProgrammeNotFoundError, quote
 
 __all__ = [
     "countries",
@@ -26,6 +28,22 @@ __all__ = [
     "participants",
     "programmes",
 ]
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _member(enum_type: type[E], value: object, name: str) -> E:
+    """``value`` as a member of ``enum_type``: the member itself or its value, any case."""
+    if isinstance(value, enum_type):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a {enum_type.__name__} or its value, not {type(value).__name__}")
+    try:
+        return enum_type(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in enum_type)
+        raise ValueError(f"unknown {name} {quote(value)}; expected one of: {allowed}") from None
 
 
 def _identifier(value: object, kind: str) -> str:
@@ -160,16 +178,13 @@ def countries(
     ['Belgium', 'Canada', 'Denmark']
     """
     day = None if on is None else coerce_date(on, "on")
-    if status is not None and not isinstance(status, Status):
-        if not isinstance(status, str):
-            raise TypeError(f"status must be a Status or its value, not {type(status).__name__}")
-        status = Status(status.strip().lower())
+    wanted = None if status is None else _member(Status, status, "status")
     found = get_dataset().countries
     if programme is not None:
         found = participants(programme, on=day)
-    if status is not None:
+    if wanted is not None:
         when = datetime.date.today() if day is None else day
-        found = tuple(c for c in found if c.status_on(when) is status)
+        found = tuple(c for c in found if c.status_on(when) is wanted)
     return found
 
 
@@ -196,15 +211,12 @@ def events(
     low, high = check_range(start, end)
     selected = get_dataset().events if country is None else get_country(country).events
     code = None if programme is None else get_programme(programme).code
-    if kind is not None and not isinstance(kind, EventKind):
-        if not isinstance(kind, str):
-            raise TypeError(f"kind must be an EventKind or its value, not {type(kind).__name__}")
-        kind = EventKind(kind.strip().lower())
+    wanted = None if kind is None else _member(EventKind, kind, "kind")
     return tuple(
         event
         for event in selected
         if (code is None or event.programme == code)
-        and (kind is None or event.kind is kind)
+        and (wanted is None or event.kind is wanted)
         and event.overlaps(low, high)
     )
 
