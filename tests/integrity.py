@@ -40,14 +40,19 @@ def overlapping_spells(spells: Iterable[Participation]) -> list[str]:
     return problems
 
 
-def partner_after_accession(spells: Iterable[Participation], programme: str = "PfP") -> list[str]:
-    """``programme`` spells of a member state that go on after its NATO accession."""
+def partner_after_accession(
+    spells: Iterable[Participation], exempt: frozenset[str] = frozenset({"NATO", "MNNA"})
+) -> list[str]:
+    """Partnership spells of a member state that go on after its NATO accession.
+
+    Membership itself and designations by other states are ``exempt``.
+    """
     spells = list(spells)
     joined = {p.country: p.start for p in spells if p.programme == "NATO"}
     problems = []
     for p in spells:
         accession = joined.get(p.country)
-        if p.programme == programme and accession is not None and (p.end is None or p.end.earliest > accession.latest):
+        if p.programme not in exempt and accession is not None and (p.end is None or p.end.earliest > accession.latest):
             problems.append(f"{_spell(p)}: goes on after NATO accession on {accession}")
     return problems
 

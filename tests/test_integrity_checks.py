@@ -47,8 +47,13 @@ def test_overlapping_spells() -> None:
 def test_partner_after_accession() -> None:
     ok = [spell("FI", "NATO", "2023-04-04"), spell("FI", "PfP", "1994-05-09", "2023-04-04")]
     assert integrity.partner_after_accession(ok) == []
-    bad = [spell("FI", "NATO", "2023-04-04"), spell("FI", "PfP", "1994-05-09")]
-    assert integrity.partner_after_accession(bad) == ["FI PfP 1994-05-09..: goes on after NATO accession on 2023-04-04"]
+    bad = [spell("FI", "NATO", "2023-04-04"), spell("FI", "PfP", "1994-05-09"), spell("FI", "EOP", "2014-09", "2024")]
+    assert integrity.partner_after_accession(bad) == [
+        "FI PfP 1994-05-09..: goes on after NATO accession on 2023-04-04",
+        "FI EOP 2014-09..2024: goes on after NATO accession on 2023-04-04",
+    ]
+    # Membership itself, and a designation by another state, are not partnerships.
+    assert integrity.partner_after_accession([spell("TR", "NATO", "1952-02-18"), spell("TR", "MNNA", "1990")]) == []
 
 
 def test_before_programme_existed() -> None:
