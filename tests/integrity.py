@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from nato_relations import Event, Participation, Programme, Source
+from nato_relations import Event, EventKind, Participation, Programme, Source
 
 
 def _spell(p: Participation) -> str:
@@ -60,7 +60,11 @@ def partner_after_accession(
 def before_programme_existed(
     programmes: Iterable[Programme], spells: Iterable[Participation], events: Iterable[Event]
 ) -> list[str]:
-    """Spells and events dated wholly before their programme was established."""
+    """Spells and events dated wholly before their programme was established.
+
+    A decision to set a programme up naturally comes before it, so
+    ``decision`` events are exempt.
+    """
     established = {p.code: p.established for p in programmes if p.established is not None}
     problems = []
     for p in spells:
@@ -69,7 +73,7 @@ def before_programme_existed(
             problems.append(f"{_spell(p)}: starts before {p.programme} was established ({start})")
     for e in events:
         start = established.get(e.programme or "")
-        if start is not None and e.date.latest < start.earliest:
+        if start is not None and e.date.latest < start.earliest and e.kind is not EventKind.DECISION:
             problems.append(
                 f"event {e.date} {e.country} {e.kind.value}: before {e.programme} was established ({start})"
             )
@@ -117,3 +121,38 @@ def iso_problems(alpha2: str, alpha3: str, numeric: str | None, iso: tuple[str, 
     if (alpha2, alpha3, numeric) != iso:
         return [f"{alpha2}: codes {alpha3} {numeric} differ from ISO {iso[1]} {iso[2]}"]
     return []
+
+
+def revocations_match(spells: Iterable[Participation], events: Iterable[Event], programme: str = "MNNA") -> list[str]:
+    """Each ended ``programme`` spell has a revocation event on its end date, and vice versa."""
+    ends = {(p.country, str(p.end)) for p in spells if p.programme == programme and p.end is not None}
+    revoked = {(e.country, str(e.date)) for e in events if e.programme == programme and e.kind is EventKind.REVOCATION}
+    problems = [
+        f"{country} {programme} ends {end} without a revocation event that day"
+        for country, end in sorted(ends - revoked)
+    ]
+    problems += [
+        f"{country} {programme} revoked {date} but no spell ends that day"
+        for country, date in sorted(revoked - ends, key=str)
+    ]
+    return problems
+
+
+def outside_region(
+    spells: Iterable[Participation], region_of: dict[str, str], allowed: dict[str, set[str]]
+) -> list[str]:
+    """Spells in a regional programme by a country outside its regions."""
+    return [
+        f"{_spell(p)}: {region_of[p.country]} is not among {sorted(allowed[p.programme])}"
+        for p in spells
+        if p.programme in allowed and region_of[p.country] not in allowed[p.programme]
+    ]
+
+
+def orphan_events(events: Iterable[Event]) -> list[str]:
+    """Events with neither a country nor a programme: about nothing in particular."""
+    return [
+        f"event {e.date} {e.kind.value}: no country and no programme"
+        for e in events
+        if e.country is None and e.programme is None
+    ]

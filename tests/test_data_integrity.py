@@ -97,3 +97,20 @@ def test_every_accession_event_matches_the_spell(data: nr._dataset.Dataset) -> N
             if str(e.date) not in starts:
                 problems.append(f"{e.country}: accession event {e.date} but membership starts {starts}")
     assert problems == []
+
+
+def test_designations_end_at_revocation(data: nr._dataset.Dataset) -> None:
+    assert integrity.revocations_match(data.participations, data.events) == []
+
+
+def test_regional_programmes_stay_in_their_regions(data: nr._dataset.Dataset) -> None:
+    allowed = {
+        "MD": {"Northern Africa", "Western Africa", "Western Asia"},  # Mauritania is in Western Africa
+        "ICI": {"Western Asia"},
+    }
+    region_of = {c.alpha2: c.region for c in data.countries}
+    assert integrity.outside_region(data.participations, region_of, allowed) == []
+
+
+def test_every_event_is_about_a_country_or_a_programme(data: nr._dataset.Dataset) -> None:
+    assert integrity.orphan_events(data.events) == []

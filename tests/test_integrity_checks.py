@@ -111,3 +111,45 @@ def test_iso_problems() -> None:
     assert integrity.iso_problems("SE", "SWD", "752", ("SE", "SWE", "752")) == [
         "SE: codes SWD 752 differ from ISO SWE 752"
     ]
+
+
+def test_decisions_may_precede_their_programme() -> None:
+    pfp = Programme(
+        "PfP",
+        "Partnership for Peace",
+        ProgrammeKind.PARTNERSHIP_FRAMEWORK,
+        "NATO",
+        PartialDate.parse("1994-01"),
+        None,
+        "A programme.",
+        SRC,
+    )
+    decision = Event(PartialDate.parse("1993-10"), None, "PfP", EventKind.DECISION, "Proposed.", SRC)
+    assert integrity.before_programme_existed([pfp], [], [decision]) == []
+
+
+def test_revocations_match() -> None:
+    spells = [spell("AF", "MNNA", "2012-07-06", "2022-09"), spell("JO", "MNNA", "1996-11-13")]
+    revoked = Event(PartialDate.parse("2022-09"), "AF", "MNNA", EventKind.REVOCATION, "Revoked.", SRC)
+    assert integrity.revocations_match(spells, [revoked]) == []
+    assert integrity.revocations_match(spells, []) == ["AF MNNA ends 2022-09 without a revocation event that day"]
+    early = Event(PartialDate.parse("2022-07"), "AF", "MNNA", EventKind.REVOCATION, "Revoked.", SRC)
+    assert integrity.revocations_match(spells, [early]) == [
+        "AF MNNA ends 2022-09 without a revocation event that day",
+        "AF MNNA revoked 2022-07 but no spell ends that day",
+    ]
+
+
+def test_outside_region() -> None:
+    allowed = {"ICI": {"Western Asia"}}
+    region_of = {"QA": "Western Asia", "MA": "Northern Africa"}
+    assert integrity.outside_region([spell("QA", "ICI", "2005")], region_of, allowed) == []
+    assert integrity.outside_region([spell("MA", "ICI", "2005"), spell("MA", "MD", "1995")], region_of, allowed) == [
+        "MA ICI 2005..: Northern Africa is not among ['Western Asia']"
+    ]
+
+
+def test_orphan_events() -> None:
+    assert integrity.orphan_events([event("1996", programme=None)]) == []  # it has a country
+    orphan = Event(PartialDate.parse("1996"), None, None, EventKind.OTHER, "Something.", SRC)
+    assert integrity.orphan_events([orphan]) == ["event 1996 other: no country and no programme"]
