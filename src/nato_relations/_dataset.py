@@ -12,6 +12,7 @@ import attr
 from ._loader import RawData, load
 from ._model import Country, DatasetInfo, Event, Participation, Programme
 from ._names import key
+from ._timeline import Timeline
 from ._version import __version__
 from .exceptions import DataError
 
@@ -44,6 +45,8 @@ class Dataset:
     programme_names: Mapping[str, str]
     by_alpha2: Mapping[str, Country]
     run_by: Mapping[str, str]  # programme code -> who runs it
+    timelines: Mapping[str, Timeline]  # programme code -> who took part when
+    event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
 
 
 def _index(entries: list[tuple[str, object, str]], file: str) -> dict[str, object]:
@@ -146,7 +149,18 @@ def build(raw: RawData) -> Dataset:
         programme_names={k: by_code[str(code)].name for k, code in programme_code_of.items()},
         by_alpha2=by_alpha2,
         run_by={p.code: p.run_by for p in raw.programmes},
+        timelines=_timelines(countries, raw.programmes),
+        event_starts=tuple(e.date.earliest for e in events),
     )
+
+
+def _timelines(countries: list[Country], programmes: tuple[Programme, ...]) -> dict[str, Timeline]:
+    order = {c.alpha2: i for i, c in enumerate(countries)}
+    spells: dict[str, list[tuple[Participation, Country]]] = {p.code: [] for p in programmes}
+    for country in countries:
+        for spell in country.participations:
+            spells[spell.programme].append((spell, country))
+    return {code: Timeline.build(pairs, order) for code, pairs in spells.items()}
 
 
 _lock = threading.Lock()

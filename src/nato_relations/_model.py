@@ -176,7 +176,7 @@ class Event:
         return self.date.earliest <= end and start <= self.date.latest
 
 
-@attr.frozen
+@attr.frozen(cache_hash=True)  # a country's hash covers all its relations: compute it once
 class Country:
     """A country and its relations with NATO.
 

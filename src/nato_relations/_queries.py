@@ -8,6 +8,7 @@ or range when that interval overlaps it, ends included. A spell dated
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
 from typing import TypeVar
@@ -31,6 +32,8 @@ __all__ = [
 
 
 E = TypeVar("E", bound=enum.Enum)
+_YEAR = datetime.timedelta(days=366)
+_FLOOR = datetime.date.min + _YEAR
 
 
 def _member(enum_type: type[E], value: object, name: str) -> E:
@@ -132,18 +135,12 @@ def participants(
     >>> "Malta" in [c.name for c in participants("PfP", on=datetime.date(2000, 1, 1))]
     False
     """
-    code = get_programme(programme).code
+    timeline = get_dataset().timelines[get_programme(programme).code]
     if on is not None:
         if start is not None or end is not None:
             raise ValueError("give either on or start/end, not both")
-        low = high = coerce_date(on, "on")
-    else:
-        low, high = check_range(start, end)
-    return tuple(
-        country
-        for country in get_dataset().countries
-        if any(p.programme == code and p.overlaps(low, high) for p in country.participations)
-    )
+        return timeline.on(coerce_date(on, "on"))
+    return timeline.during(*check_range(start, end))
 
 
 def members(on: datetime.date | None = None) -> tuple[Country, ...]:
@@ -209,7 +206,14 @@ def events(
     ['1949-04-04']
     """
     low, high = check_range(start, end)
-    selected = get_dataset().events if country is None else get_country(country).events
+    if country is not None:
+        selected = get_country(country).events
+    else:
+        # Sorted by earliest possible day, and no event spans more than a year, so
+        # only those starting from a year before ``low`` up to ``high`` can match.
+        dataset = get_dataset()
+        first = bisect.bisect_left(dataset.event_starts, max(low, _FLOOR) - _YEAR)
+        selected = dataset.events[first : bisect.bisect_right(dataset.event_starts, high)]
     code = None if programme is None else get_programme(programme).code
     wanted = None if kind is None else _member(EventKind, kind, "kind")
     return tuple(
