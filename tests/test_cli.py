@@ -137,3 +137,16 @@ def test_python_dash_m_and_version() -> None:
         [sys.executable, "-m", "nato_relations", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == f"nato-relations {__version__}"
+
+
+def test_coverage_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "coverage", "--on", "2024-03-07", "--format", "json")
+    report = json.loads(out)
+    assert code == 0
+    nato = next(row for row in report["Programmes"] if row["programme"] == "NATO")
+    assert nato["on 2024-03-07"] == "32"
+    statuses = {row["status"]: int(row["countries"]) for row in report["Status on 2024-03-07"]}
+    assert statuses["member"] == 32
+    assert sum(statuses.values()) == dataset_info().countries
+    _, text, _ = run(capsys, "coverage")
+    assert "participation dates" in text

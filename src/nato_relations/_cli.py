@@ -201,6 +201,21 @@ def _cmd_info(args: argparse.Namespace) -> str:
     return _render_table((("field", "value"), rows), args.format)
 
 
+def _cmd_coverage(args: argparse.Namespace) -> str:
+    from ._coverage import coverage_tables
+    from ._dataset import get_dataset
+
+    tables = coverage_tables(get_dataset(), _on(args))
+    if args.format == "json":
+        return (
+            json.dumps({title: [dict(zip(t[0], row, strict=True)) for row in t[1]] for title, t in tables}, indent=2)
+            + "\n"
+        )
+    if args.format == "csv":
+        return "".join(f"# {title}\n" + _render_table(table, "csv") for title, table in tables)
+    return "\n".join(f"{title}\n{_render_table(table, 'text')}" for title, table in tables)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -243,6 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("--programme", help="programme code or name")
     events.add_argument("--kind", choices=[k.value for k in EventKind], help="event kind")
     add("info", _cmd_info, "the installed data release", [])
+    add("coverage", _cmd_coverage, "what the data release holds: counts per programme and status, date precision", [on])
     return parser
 
 
