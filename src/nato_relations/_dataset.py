@@ -9,7 +9,8 @@ from collections.abc import Mapping
 
 import attr
 
-from ._loader import RawData, load
+from . import _loader
+from ._loader import RawData
 from ._model import Country, DatasetInfo, Event, Participation, Programme
 from ._names import key
 from ._timeline import Timeline
@@ -177,5 +178,5 @@ def get_dataset() -> Dataset:
     if _dataset is None:
         with _lock:
             if _dataset is None:
-                _dataset = build(load())
+                _dataset = build(_loader.load())
     return _dataset
