@@ -26,7 +26,7 @@ def suggest(typed: str, names: Mapping[str, str], limit: int = 3) -> tuple[str, 
     """
     import difflib  # only paid for on a miss
 
-    wanted = key(typed)[:100]
+    wanted = key(typed[:100])
     if not wanted:
         return ()
     found: list[str] = []

@@ -49,10 +49,19 @@ def _member(enum_type: type[E], value: object, name: str) -> E:
         raise ValueError(f"unknown {name} {quote(value)}; expected one of: {allowed}") from None
 
 
+#: No code or name is longer; longer input is not folded at all (it cannot match).
+_LONGEST_NAME = 200
+
+
 def _identifier(value: object, kind: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"a {kind} identifier is a string, not {type(value).__name__}")
     return value
+
+
+def _lookup_key(text: str) -> str:
+    text = text.strip()
+    return key(text) if len(text) <= _LONGEST_NAME else ""
 
 
 def get_country(identifier: str | Country) -> Country:
@@ -75,7 +84,7 @@ def get_country(identifier: str | Country) -> Country:
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
     text = _identifier(identifier, "country")
-    lookup = key(text)
+    lookup = _lookup_key(text)
     if lookup.isascii() and lookup.isdigit() and len(lookup) <= 3:
         lookup = lookup.zfill(3)
     found = dataset.country_keys.get(lookup)
@@ -98,7 +107,7 @@ def get_programme(code_or_name: str | Programme) -> Programme:
     if isinstance(code_or_name, Programme):
         code_or_name = code_or_name.code
     text = _identifier(code_or_name, "programme")
-    found = dataset.programme_keys.get(key(text))
+    found = dataset.programme_keys.get(_lookup_key(text))
     if found is None:
         raise ProgrammeNotFoundError(text, suggest(text, dataset.programme_names))
     return found
