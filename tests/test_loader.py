@@ -59,9 +59,10 @@ def test_lean_loader_and_cattrs_agree_on_the_shipped_files(name: str) -> None:
         (
             {**SPELL, "sources": [{**SOURCE, "url": ""}]},
             "data/participations.json[0].sources[0].url",
-            "non-empty string",
+            "url must be non-empty text",
         ),
-        ({**SPELL, "country": 7}, "data/participations.json[0].country", "expected a string, got int"),
+        ({**SPELL, "country": 7}, "data/participations.json[0].country", "must be non-empty text"),
+        ({**SPELL, "country": " MT"}, "data/participations.json[0].country", "without surrounding spaces"),
         ({**SPELL, "qualifiers": "suspended"}, "data/participations.json[0].qualifiers", "expected a list, got str"),
         ([SPELL], "data/participations.json[0]", "expected an object, got list"),
     ],

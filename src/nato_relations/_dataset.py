@@ -46,8 +46,19 @@ class Dataset:
     programme_names: Mapping[str, str]
     by_alpha2: Mapping[str, Country]
     run_by: Mapping[str, str]  # programme code -> who runs it
-    timelines: Mapping[str, Timeline]  # programme code -> who took part when
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
+    # Built on first use: most sessions ask about a few programmes, not all.
+    _timelines: dict[str, Timeline] = attr.field(factory=dict, eq=False, repr=False)
+
+    def timeline(self, code: str) -> Timeline:
+        """Who took part in programme ``code`` when (``code`` must exist)."""
+        found = self._timelines.get(code)
+        if found is None:
+            # Two threads may both build it; they build equal timelines of the same objects.
+            order = {c.alpha2: i for i, c in enumerate(self.countries)}
+            spells = [(p, c) for c in self.countries for p in c.participations if p.programme == code]
+            found = self._timelines.setdefault(code, Timeline.build(spells, order))
+        return found
 
 
 def _index(entries: list[tuple[str, object, str]], file: str) -> dict[str, object]:
@@ -150,18 +161,8 @@ def build(raw: RawData) -> Dataset:
         programme_names={k: by_code[str(code)].name for k, code in programme_code_of.items()},
         by_alpha2=by_alpha2,
         run_by={p.code: p.run_by for p in raw.programmes},
-        timelines=_timelines(countries, raw.programmes),
         event_starts=tuple(e.date.earliest for e in events),
     )
-
-
-def _timelines(countries: list[Country], programmes: tuple[Programme, ...]) -> dict[str, Timeline]:
-    order = {c.alpha2: i for i, c in enumerate(countries)}
-    spells: dict[str, list[tuple[Participation, Country]]] = {p.code: [] for p in programmes}
-    for country in countries:
-        for spell in country.participations:
-            spells[spell.programme].append((spell, country))
-    return {code: Timeline.build(pairs, order) for code, pairs in spells.items()}
 
 
 _lock = threading.Lock()

@@ -18,7 +18,17 @@ from typing import Any, TypeVar
 import attr
 
 from ._dates import PartialDate
-from ._model import Event, EventKind, Participation, Programme, ProgrammeKind, Source, _clean_text, _clean_texts
+from ._model import (
+    Event,
+    EventKind,
+    InvalidField,
+    Participation,
+    Programme,
+    ProgrammeKind,
+    Source,
+    _clean_text,
+    _clean_texts,
+)
 from .exceptions import DataError
 
 __all__ = ["DATA_FILES", "RawData", "load", "read_files", "structure_file"]
@@ -81,8 +91,13 @@ def _text(value: Any, location: str) -> str:
 def _nonempty(value: Any, location: str) -> str:
     text = _text(value, location)
     if not text.strip() or text != text.strip():
-        raise _fail(location, "expected a non-empty string without surrounding spaces")
+        raise _fail(location, "must be non-empty text without surrounding spaces")
     return text
+
+
+def _as_is(value: Any, _location: str) -> Any:
+    """For fields whose rules the model's validators enforce (they name the field)."""
+    return value
 
 
 def _optional(parser: Parser) -> Parser:
@@ -168,25 +183,27 @@ def _record(
         kwargs = {key: fields[key](item, f"{location}.{key}") for key, item in value.items()}
         try:
             return cls(**kwargs)
+        except InvalidField as error:  # the model's own validators name the field
+            raise _fail(f"{location}.{error.field}", str(error)) from None
         except (TypeError, ValueError) as error:
             raise _fail(location, str(error)) from None
 
     return parse
 
 
-_source = _memo(_record(Source, {"url": _nonempty, "title": _nonempty, "publisher": _nonempty, "accessed": _iso_date}))
+_source = _memo(_record(Source, {"url": _as_is, "title": _as_is, "publisher": _as_is, "accessed": _iso_date}))
 _sources = _tuple_of(_source, nonempty=True)
-_strings = _tuple_of(_nonempty)
+_strings = _tuple_of(_as_is)
 
 _country = _record(
     CountryRecord,
     {
-        "alpha2": _nonempty,
-        "alpha3": _nonempty,
+        "alpha2": _as_is,
+        "alpha3": _as_is,
         "numeric": _optional(_nonempty),
-        "name": _nonempty,
-        "official_name": _nonempty,
-        "region": _nonempty,
+        "name": _as_is,
+        "official_name": _as_is,
+        "region": _as_is,
         "aliases": _strings,
         "summary": _text,
     },
@@ -195,13 +212,13 @@ _country = _record(
 _programme = _record(
     Programme,
     {
-        "code": _nonempty,
-        "name": _nonempty,
+        "code": _as_is,
+        "name": _as_is,
         "kind": _enum(ProgrammeKind),
-        "run_by": _nonempty,
+        "run_by": _as_is,
         "established": _optional(_partial_date),
         "ended": _optional(_partial_date),
-        "description": _nonempty,
+        "description": _as_is,
         "sources": _sources,
         "aliases": _strings,
         "notes": _text,
@@ -211,8 +228,8 @@ _programme = _record(
 _participation = _record(
     Participation,
     {
-        "country": _nonempty,
-        "programme": _nonempty,
+        "country": _as_is,
+        "programme": _as_is,
         "start": _partial_date,
         "end": _optional(_partial_date),
         "sources": _sources,
@@ -228,7 +245,7 @@ _event = _record(
         "country": _optional(_nonempty),
         "programme": _optional(_nonempty),
         "kind": _enum(EventKind),
-        "summary": _nonempty,
+        "summary": _as_is,
         "sources": _sources,
         "notes": _text,
     },

@@ -76,21 +76,29 @@ class Status(enum.Enum):
 ASPIRANT_PROGRAMMES = frozenset({"MAP", "ID"})
 
 
+class InvalidField(ValueError):
+    """A field's value breaks the model's rules; ``field`` names it (for the loader)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field} {message}")
+        self.field = field
+
+
 def _clean_text(_instance: object, attribute: attr.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text without surrounding spaces, not {value!r:.60}")
+        raise InvalidField(attribute.name, f"must be non-empty text without surrounding spaces, not {value!r:.60}")
 
 
 def _clean_texts(instance: object, attribute: attr.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
-        raise TypeError(f"{attribute.name} must be a tuple, not {type(value).__name__}")
+        raise InvalidField(attribute.name, f"must be a tuple, not {type(value).__name__}")
     for item in value:
         _clean_text(instance, attribute, item)
 
 
 def _cited(_instance: object, attribute: attr.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not value or not all(isinstance(s, Source) for s in value):
-        raise ValueError(f"{attribute.name} must be a non-empty tuple of Source")
+        raise InvalidField(attribute.name, "must be a non-empty tuple of Source")
 
 
 @attr.frozen

@@ -144,7 +144,7 @@ def participants(
     >>> "Malta" in [c.name for c in participants("PfP", on=datetime.date(2000, 1, 1))]
     False
     """
-    timeline = get_dataset().timelines[get_programme(programme).code]
+    timeline = get_dataset().timeline(get_programme(programme).code)
     if on is not None:
         if start is not None or end is not None:
             raise ValueError("give either on or start/end, not both")

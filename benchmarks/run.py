@@ -1,0 +1,193 @@
+"""Benchmarks for nato-relations: cold start, warm latency, load cost and scaling.
+
+    python benchmarks/run.py            # the full table (about a minute)
+    python benchmarks/run.py --quick    # fewer repetitions
+
+Cold-start figures come from fresh interpreter processes, run interleaved so
+that machine noise hits every command alike; the median and the interquartile
+range are reported. pycountry (a test dependency) is the reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+from typing import Any
+
+COLD = {
+    "python -c pass": "pass",
+    "import nato_relations": "import nato_relations",
+    "import + get_country('AT')": "import nato_relations; nato_relations.get_country('AT')",
+    "pycountry import + get('AT')": "import pycountry; pycountry.countries.get(alpha_2='AT')",
+}
+
+# Time without tracemalloc (it slows allocation down); memory in a second process with it.
+LOAD_TIME = """
+import json, time
+import nato_relations
+from nato_relations import _dataset
+t = time.perf_counter()
+_dataset.get_dataset()
+print(json.dumps(time.perf_counter() - t))
+"""
+LOAD_MEMORY = """
+import json, resource, tracemalloc
+import nato_relations
+from nato_relations import _dataset
+rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+_dataset.get_dataset()
+current, peak = tracemalloc.get_traced_memory()
+tracemalloc.stop()
+rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"retained": current, "peak": peak, "rss_kib": rss1 - rss0}))
+"""
+
+
+def in_fresh_process(code: str) -> Any:
+    return json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def cold(runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in COLD}
+    for _ in range(runs):
+        for name, code in COLD.items():
+            done = subprocess.run(
+                [sys.executable, "-c", f"import time; t=time.perf_counter(); {code}; print(time.perf_counter()-t)"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            times[name].append(float(done.stdout))
+    return times
+
+
+def whole_process(runs: int) -> dict[str, list[float]]:
+    """Wall time of whole processes, interpreter start-up included."""
+    import time
+
+    times: dict[str, list[float]] = {name: [] for name in COLD}
+    for _ in range(runs):
+        for name, code in COLD.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def spread(values: list[float]) -> tuple[float, float]:
+    q = statistics.quantiles(values, n=4)
+    return statistics.median(values), q[2] - q[0]
+
+
+def warm(number: int) -> dict[str, float]:
+    import nato_relations as nr
+
+    d = datetime.date
+    nr.get_country("AT")
+    calls: dict[str, Callable[[], Any]] = {
+        "get_country('AT')": lambda: nr.get_country("AT"),
+        "get_country('Bosnia and Herzegovina')": lambda: nr.get_country("Bosnia and Herzegovina"),
+        "members(on=2000-01-01)": lambda: nr.members(d(2000, 1, 1)),
+        "participants('PfP', on=2000-01-01)": lambda: nr.participants("PfP", on=d(2000, 1, 1)),
+        "participants('PfP', 1990..2010)": lambda: nr.participants("PfP", start=d(1990, 1, 1), end=d(2010, 1, 1)),
+        "events(2008-01-01..2008-12-31)": lambda: nr.events(start=d(2008, 1, 1), end=d(2008, 12, 31)),
+        "events(country='UA')": lambda: nr.events(country="UA"),
+    }
+    return {name: min(timeit.repeat(call, number=number, repeat=5)) / number for name, call in calls.items()}
+
+
+def scaled(factor: int, number: int) -> dict[str, float]:
+    """The same queries on a synthetic dataset ``factor`` times the real one."""
+    import attr
+
+    import nato_relations as nr
+    from nato_relations import _dataset, _loader
+
+    raw = _loader.load()
+    countries, spells, events = list(raw.countries), list(raw.participations), list(raw.events)
+    for copy in range(1, factor):
+        for c in raw.countries:
+            code = f"{c.alpha2}{copy}"
+            renamed = attr.evolve(c, name=f"{c.name} {copy}", official_name=f"{c.official_name} {copy}", aliases=())
+            countries.append(attr.evolve(renamed, alpha2=code, alpha3=f"{c.alpha3}{copy}", numeric=None))
+        spells += [attr.evolve(p, country=f"{p.country}{copy}") for p in raw.participations]
+        events += [attr.evolve(e, country=f"{e.country}{copy}") if e.country else e for e in raw.events]
+    big = _dataset.build(
+        attr.evolve(raw, countries=tuple(countries), participations=tuple(spells), events=tuple(events))
+    )
+    saved = _dataset._dataset
+    _dataset._dataset = big
+    try:
+        d = datetime.date
+        calls: dict[str, Callable[[], Any]] = {
+            "get_country('AT')": lambda: nr.get_country("AT"),
+            "members(on=2000-01-01)": lambda: nr.members(d(2000, 1, 1)),
+            "participants('PfP', on=2000-01-01)": lambda: nr.participants("PfP", on=d(2000, 1, 1)),
+            "events(2008-01-01..2008-12-31)": lambda: nr.events(start=d(2008, 1, 1), end=d(2008, 12, 31)),
+        }
+        return {name: min(timeit.repeat(call, number=number, repeat=3)) / number for name, call in calls.items()}
+    finally:
+        _dataset._dataset = saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="nato-relations benchmarks")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    runs, number = (10, 200) if args.quick else (40, 2000)
+    import nato_relations
+
+    print(f"nato-relations {nato_relations.__version__}, Python {platform.python_version()}, {platform.machine()}, "
+          f"{platform.system()}; {runs} interleaved runs per cold command")  # fmt: skip
+
+    print("\n## Cold start, whole process (interpreter start-up included)")
+    procs = whole_process(runs)
+    base, pyc = statistics.median(procs["python -c pass"]), statistics.median(procs["pycountry import + get('AT')"])
+    print(f"| {'command':<32} | median ms | IQR ms | / bare python | / pycountry |")
+    print(f"| {'-' * 32} | --------- | ------ | ------------- | ----------- |")
+    for name, values in procs.items():
+        median, iqr = spread(values)
+        print(f"| {name:<32} | {median * 1e3:9.1f} | {iqr * 1e3:6.1f} | {median / base:13.2f} | {median / pyc:11.2f} |")
+
+    print("\n## Cold start, import and first call only (measured inside the fresh process)")
+    inside = cold(runs)
+    pyc_in = statistics.median(inside["pycountry import + get('AT')"])
+    print(f"| {'command':<32} | median ms | IQR ms | / pycountry |")
+    print(f"| {'-' * 32} | --------- | ------ | ----------- |")
+    for name, values in inside.items():
+        median, iqr = spread(values)
+        print(f"| {name:<32} | {median * 1e3:9.2f} | {iqr * 1e3:6.2f} | {median / pyc_in:11.2f} |")
+
+    print("\n## Loading the whole dataset (fresh process)")
+    seconds = statistics.median(in_fresh_process(LOAD_TIME) for _ in range(max(runs // 4, 3)))
+    memory = in_fresh_process(LOAD_MEMORY)
+    mib = 2**20
+    print(f"time {seconds * 1e3:.1f} ms (median); memory retained {memory['retained'] / mib:.2f} MiB,")
+    print(f"peak {memory['peak'] / mib:.2f} MiB (tracemalloc); max RSS grew {memory['rss_kib'] / 1024:.2f} MiB")
+
+    print("\n## Warm latency per call, real data")
+    print(f"| {'call':<40} | µs |")
+    print(f"| {'-' * 40} | -- |")
+    for name, seconds in warm(number).items():
+        print(f"| {name:<40} | {seconds * 1e6:.2f} |")
+
+    print("\n## Scaling: the same queries on synthetic data 1x, 10x, 100x the real size (µs per call)")
+    results = {factor: scaled(factor, max(number // factor, 20)) for factor in (1, 10, 100)}
+    print(f"| {'call':<40} | 1x | 10x | 100x |")
+    print(f"| {'-' * 40} | -- | --- | ---- |")
+    for name in results[1]:
+        row = " | ".join(f"{results[f][name] * 1e6:.2f}" for f in (1, 10, 100))
+        print(f"| {name:<40} | {row} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
