@@ -41,12 +41,15 @@ class Dataset:
     participations: tuple[Participation, ...]
     events: tuple[Event, ...]  # sorted by date
     country_keys: Mapping[str, Country]
+    country_exact: Mapping[str, Country]  # names and codes exactly as the data writes them
     country_names: Mapping[str, str]  # lookup key -> display name, for suggestions
     programme_keys: Mapping[str, Programme]
+    programme_exact: Mapping[str, Programme]  # codes and names exactly as the data writes them
     programme_names: Mapping[str, str]
     by_alpha2: Mapping[str, Country]
     run_by: Mapping[str, str]  # programme code -> who runs it
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
+    event_ends: tuple[datetime.date, ...]  # events[i].date.latest
     # Built on first use: most sessions ask about a few programmes, not all.
     _timelines: dict[str, Timeline] = attr.field(factory=dict, eq=False, repr=False)
 
@@ -156,12 +159,15 @@ def build(raw: RawData) -> Dataset:
         participations=raw.participations,
         events=events,
         country_keys={k: by_alpha2[str(code)] for k, code in code_of.items()},
+        country_exact={name: by_alpha2[str(code)] for name, code, _ in country_entries},
         country_names={k: by_alpha2[str(code)].name for k, code in code_of.items()},
         programme_keys={k: by_code[str(code)] for k, code in programme_code_of.items()},
+        programme_exact={name: by_code[str(code)] for name, code, _ in programme_entries},
         programme_names={k: by_code[str(code)].name for k, code in programme_code_of.items()},
         by_alpha2=by_alpha2,
         run_by={p.code: p.run_by for p in raw.programmes},
         event_starts=tuple(e.date.earliest for e in events),
+        event_ends=tuple(e.date.latest for e in events),
     )
 
 

@@ -83,6 +83,10 @@ def get_country(identifier: str | Country) -> Country:
     dataset = get_dataset()
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
+    if type(identifier) is str:  # the fast path: a code or name as the data writes it
+        exact = dataset.country_exact.get(identifier)
+        if exact is not None:
+            return exact
     text = _identifier(identifier, "country")
     lookup = _lookup_key(text)
     if lookup.isascii() and lookup.isdigit() and len(lookup) <= 3:
@@ -106,6 +110,10 @@ def get_programme(code_or_name: str | Programme) -> Programme:
     dataset = get_dataset()
     if isinstance(code_or_name, Programme):
         code_or_name = code_or_name.code
+    if type(code_or_name) is str:  # the fast path, as for countries
+        exact = dataset.programme_exact.get(code_or_name)
+        if exact is not None:
+            return exact
     text = _identifier(code_or_name, "programme")
     found = dataset.programme_keys.get(_lookup_key(text))
     if found is None:
@@ -216,21 +224,23 @@ def events(
     """
     low, high = check_range(start, end)
     if country is not None:
-        selected = get_country(country).events
+        selected = tuple(e for e in get_country(country).events if e.overlaps(low, high))
     else:
         # Sorted by earliest possible day, and no event spans more than a year, so
         # only those starting from a year before ``low`` up to ``high`` can match.
         dataset = get_dataset()
         first = bisect.bisect_left(dataset.event_starts, max(low, _FLOOR) - _YEAR)
-        selected = dataset.events[first : bisect.bisect_right(dataset.event_starts, high)]
+        last = bisect.bisect_right(dataset.event_starts, high)
+        ends, every = dataset.event_ends, dataset.events
+        selected = tuple(every[i] for i in range(first, last) if ends[i] >= low)
     code = None if programme is None else get_programme(programme).code
     wanted = None if kind is None else _member(EventKind, kind, "kind")
+    if code is None and wanted is None:
+        return selected
     return tuple(
         event
         for event in selected
-        if (code is None or event.programme == code)
-        and (wanted is None or event.kind is wanted)
-        and event.overlaps(low, high)
+        if (code is None or event.programme == code) and (wanted is None or event.kind is wanted)
     )
 
 

@@ -28,6 +28,10 @@ class Timeline:
     starts: tuple[datetime.date, ...]
     members: tuple[tuple[Country, ...], ...]
     order: Mapping[str, int]  # alpha-2 -> position in the name-sorted country list
+    # For ranges: spells by first possible day, with their last possible days.
+    first_days: tuple[datetime.date, ...]
+    last_days: tuple[datetime.date, ...]
+    owners: tuple[Country, ...]
 
     @classmethod
     def build(cls, spells: Iterable[tuple[Participation, Country]], order: Mapping[str, int]) -> Timeline:
@@ -44,7 +48,15 @@ class Timeline:
             cls._sorted({country.alpha2: country for spell, country in spells if spell.overlaps(first, last)}, order)
             for first, last in zip(starts, ends, strict=True)
         )
-        return cls(starts, members, order)
+        by_start = sorted(spells, key=lambda pair: pair[0].first_day)
+        return cls(
+            starts,
+            members,
+            order,
+            tuple(spell.first_day for spell, _ in by_start),
+            tuple(spell.last_day for spell, _ in by_start),
+            tuple(country for _, country in by_start),
+        )
 
     @staticmethod
     def _sorted(by_code: Mapping[str, Country], order: Mapping[str, int]) -> tuple[Country, ...]:
@@ -58,8 +70,12 @@ class Timeline:
     def during(self, start: datetime.date, end: datetime.date) -> tuple[Country, ...]:
         """The participants with a spell overlapping ``start..end``."""
         first = bisect.bisect_right(self.starts, start) - 1
-        last = bisect.bisect_right(self.starts, end) - 1
-        if first == last:
+        if first == bisect.bisect_right(self.starts, end) - 1:  # inside one segment
             return self.members[first]
-        found = {country.alpha2: country for segment in self.members[first : last + 1] for country in segment}
+        last_days, owners = self.last_days, self.owners
+        found = {
+            owners[i].alpha2: owners[i]
+            for i in range(bisect.bisect_right(self.first_days, end))
+            if last_days[i] >= start
+        }
         return self._sorted(found, self.order)
