@@ -284,3 +284,14 @@ def test_dataset_info() -> None:
     assert info.events == len(events())
     assert len(info.sha256) == 64
     assert [name for name, _ in info.files] == sorted(name for name, _ in info.files)
+
+
+def test_exact_and_folded_lookups_agree() -> None:
+    for country in countries():
+        for name in (country.alpha2, country.alpha3, country.name, country.official_name, *country.aliases):
+            assert get_country(name) is country
+            assert get_country(f"  {name.upper()} ") is country
+    for programme in nr.programmes():
+        for name in (programme.code, programme.name, *programme.aliases):
+            assert get_programme(name) is programme
+            assert get_programme(name.lower()) is programme
