@@ -224,7 +224,9 @@ def events(
     """
     low, high = check_range(start, end)
     if country is not None:
-        selected = tuple(e for e in get_country(country).events if e.overlaps(low, high))
+        selected = get_country(country).events
+        if start is not None or end is not None:
+            selected = tuple(e for e in selected if e.overlaps(low, high))
     else:
         # Sorted by earliest possible day, and no event spans more than a year, so
         # only those starting from a year before ``low`` up to ``high`` can match.
