@@ -9,6 +9,8 @@ Importing the package reads no data; the dataset is loaded, once, by the
 first question asked of it.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._dates import PartialDate, Precision
 from ._model import (
     Country,
@@ -35,10 +37,30 @@ from ._version import __version__
 from .exceptions import (
     CountryNotFoundError,
     DataError,
+    ExtraNotInstalledError,
     NatoRelationsError,
     NotFoundError,
     ProgrammeNotFoundError,
 )
+
+if TYPE_CHECKING:
+    from ._chart import timeline
+    from ._export import export, to_dataframe
+
+# Exports and charts are imported on first use: they need modules (csv, pathlib,
+# matplotlib, pandas) that a plain look-up should not pay for.
+_LAZY = {"export": "._export", "to_dataframe": "._export", "timeline": "._chart"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Country",
@@ -47,6 +69,7 @@ __all__ = [
     "DatasetInfo",
     "Event",
     "EventKind",
+    "ExtraNotInstalledError",
     "NatoRelationsError",
     "NotFoundError",
     "PartialDate",
@@ -61,9 +84,12 @@ __all__ = [
     "countries",
     "dataset_info",
     "events",
+    "export",
     "get_country",
     "get_programme",
     "members",
     "participants",
     "programmes",
+    "timeline",
+    "to_dataframe",
 ]

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from . import _queries as q
 from ._model import Country, Event, EventKind, Participation, Status
-from .exceptions import DataError, NotFoundError, quote
+from .exceptions import DataError, ExtraNotInstalledError, NotFoundError, quote
 
 __all__ = ["main"]
 
@@ -216,6 +216,24 @@ def _cmd_coverage(args: argparse.Namespace) -> str:
     return "\n".join(f"{title}\n{_render_table(table, 'text')}" for title, table in tables)
 
 
+def _cmd_export(args: argparse.Namespace) -> str:
+    from ._export import export
+
+    return "".join(f"{path}\n" for path in export(args.out, format=args.export_format))
+
+
+def _cmd_timeline(args: argparse.Namespace) -> str:
+    from ._chart import timeline
+
+    try:
+        path = timeline(
+            args.out, programme=args.programme, countries=args.country or None, start=args.start, end=args.end
+        )
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    return f"{path}\n"
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -259,6 +277,21 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("--kind", choices=[k.value for k in EventKind], help="event kind")
     add("info", _cmd_info, "the installed data release", [])
     add("coverage", _cmd_coverage, "what the data release holds: counts per programme and status, date precision", [on])
+    export = sub.add_parser(
+        "export", help="write the data as CSV, JSON or a Frictionless Data Package", description="write the data as "
+        "flat tables (countries, programmes, participations, events, sources)",
+    )  # fmt: skip
+    export.set_defaults(handler=_cmd_export)
+    export.add_argument("--format", dest="export_format", choices=("csv", "json", "datapackage"), default="csv")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    chart = sub.add_parser(
+        "timeline", parents=[span], help="draw spells over time to SVG or PNG (needs nato-relations[plot])",
+        description="draw membership and partnership spells over time (needs nato-relations[plot])",
+    )  # fmt: skip
+    chart.set_defaults(handler=_cmd_timeline)
+    chart.add_argument("--out", required=True, metavar="FILE", help="the chart file, ending in .svg or .png")
+    chart.add_argument("--programme", help="programme code or name (default: NATO, or all with --country)")
+    chart.add_argument("--country", action="append", help="a country to draw (repeat for several)")
     return parser
 
 
@@ -268,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         output = args.handler(args)
-    except (NotFoundError, DataError) as error:  # DataError: a damaged install
+    except (NotFoundError, DataError, ExtraNotInstalledError, OSError) as error:  # DataError: a damaged install
         print(f"nato-relations: {_safe(error)}", file=sys.stderr)
         return 1
     except _UsageError as error:

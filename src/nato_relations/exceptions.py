@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "CountryNotFoundError",
     "DataError",
+    "ExtraNotInstalledError",
     "NatoRelationsError",
     "NotFoundError",
     "ProgrammeNotFoundError",
@@ -57,6 +58,17 @@ class ProgrammeNotFoundError(NotFoundError):
     """No programme has this code, name or alias."""
 
     what = "programme"
+
+
+class ExtraNotInstalledError(NatoRelationsError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the ``pip install`` command that brings it.
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        super().__init__(f"{feature} needs {module}: pip install 'nato-relations[{extra}]'")
+        self.extra = extra
 
 
 class DataError(NatoRelationsError, ValueError):

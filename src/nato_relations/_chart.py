@@ -1,0 +1,143 @@
+"""Timeline charts of membership and partnership spells (needs ``nato-relations[plot]``)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from ._dataset import get_dataset
+from ._dates import check_range
+from ._model import Country, Participation, Programme
+from ._queries import get_country, get_programme
+from .exceptions import ExtraNotInstalledError
+
+__all__ = ["timeline"]
+
+# Colour-blind-safe (Okabe-Ito) while there are few programmes; tab20 beyond.
+_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+
+
+def timeline(
+    path: str | os.PathLike[str],
+    *,
+    programme: str | Programme | None = None,
+    countries: Iterable[str | Country] | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    title: str | None = None,
+) -> Path:
+    """Draw the spells of countries in programmes over time, to SVG or PNG.
+
+    Which spells: those of ``programme`` (default ``"NATO"``: the history of
+    enlargement), for every country that took part or only for ``countries``;
+    with ``countries`` and no ``programme``, every spell of those countries.
+    ``start``/``end`` limit the time axis. Spells still running are drawn to
+    the release's as-of date. The format follows the suffix of ``path``.
+
+    Raises :class:`~nato_relations.exceptions.ExtraNotInstalledError` without
+    matplotlib, :class:`ValueError` for a suffix other than ``.svg``/``.png``
+    or when nothing is left to draw, and the look-up errors for unknown
+    countries or programmes.
+
+    >>> timeline("enlargement.svg")  # doctest: +SKIP
+    PosixPath('enlargement.svg')
+    """
+    target = Path(path)
+    if target.suffix.lower() not in (".svg", ".png"):
+        raise ValueError(f"the chart's file name must end in .svg or .png, not {target.suffix!r:.20}")
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise ExtraNotInstalledError("drawing a timeline", "plot", "matplotlib") from None
+
+    low, high = check_range(start, end)
+    data = get_dataset()
+    chosen = None if countries is None else {get_country(c).alpha2 for c in countries}
+    code = get_programme(programme).code if programme is not None else (None if chosen else "NATO")
+    left, right = max(low, datetime.date(1945, 1, 1)), min(high, data.info.as_of)
+    rows = _rows(data.countries, chosen, code, left, right)
+    if start is None:  # start the axis shortly before the first spell drawn
+        first_drawn = min(p.first_day for _, spells in rows for p in spells)
+        left = max(left, datetime.date(first_drawn.year - 1, 1, 1))
+    default = f"{get_programme(code).name}: participation over time" if code else "Participation in programmes"
+    footer = (
+        f"nato-relations {data.info.version}, data as of {data.info.as_of.isoformat()}; "
+        "hatched: qualified spell (e.g. suspended)"
+    )
+    figure = _draw(Figure, rows, left=left, right=right, title=title or default, footer=footer)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # No timestamps or random ids, so the same data draws the same file.
+    metadata = {"Date": None} if target.suffix.lower() == ".svg" else {"Software": None}
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": "nato-relations"}):
+        figure.savefig(target, metadata=metadata)
+    return target
+
+
+Rows = list[tuple[Country, list[Participation]]]
+
+
+def _rows(
+    countries: Iterable[Country], chosen: set[str] | None, code: str | None, left: datetime.date, right: datetime.date
+) -> Rows:
+    """The countries to draw, each with its spells, in order of first spell."""
+    rows = []
+    for country in countries:
+        if chosen is not None and country.alpha2 not in chosen:
+            continue
+        spells = [
+            p for p in country.participations if (code is None or p.programme == code) and p.overlaps(left, right)
+        ]
+        if spells:
+            rows.append((country, spells))
+    if not rows:
+        raise ValueError("nothing to draw: no spell matches these countries, programme and dates")
+    rows.sort(key=lambda row: (min(p.first_day for p in row[1]), row[0].name))
+    return rows
+
+
+def _draw(figure_class: Any, rows: Rows, *, left: datetime.date, right: datetime.date, title: str, footer: str) -> Any:
+    """A matplotlib figure with one row per country and one lane per programme."""
+    import matplotlib
+    import matplotlib.dates
+
+    date2num: Callable[[datetime.date], float] = matplotlib.dates.date2num  # untyped in matplotlib
+    codes = list(dict.fromkeys(p.programme for _, spells in rows for p in spells))
+    tab20 = matplotlib.colormaps["tab20"]
+    palette = _COLOURS if len(codes) <= len(_COLOURS) else tuple(tab20(i) for i in range(20))
+    colour = {c: palette[i % len(palette)] for i, c in enumerate(codes)}
+    lanes = len(codes)
+    figure = figure_class(figsize=(11, 1.2 + 0.28 * len(rows) * max(1, lanes / 2)), layout="constrained")
+    axes = figure.add_subplot()
+    height = 0.8 / lanes
+    for y, (_, spells) in enumerate(rows):
+        for spell in spells:
+            first, last = max(spell.first_day, left), min(spell.last_day, right)
+            axes.barh(
+                y - 0.4 + height * (codes.index(spell.programme) + 0.5),
+                (last - first).days + 1,
+                left=date2num(first),
+                height=height * 0.9,
+                color=colour[spell.programme],
+                hatch="//" if spell.qualifiers else None,
+                edgecolor="white" if spell.qualifiers else colour[spell.programme],
+                linewidth=0,
+            )
+    axes.xaxis_date()
+    axes.set_yticks(range(len(rows)), [country.name for country, _ in rows], fontsize=8)
+    axes.set_ylim(len(rows) - 0.5, -0.5)
+    axes.set_xlim(date2num(left), date2num(right))
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if lanes > 1:
+        handles = [axes.barh(0, 0, color=colour[c]) for c in codes]
+        figure.legend(handles=handles, labels=codes, loc="outside lower center", fontsize=8, ncols=min(lanes, 10))
+    axes.set_title(title, loc="left", fontsize=11)
+    axes.set_xlabel(footer, loc="right", fontsize=7, color="#666666")
+    return figure

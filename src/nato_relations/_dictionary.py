@@ -1,0 +1,143 @@
+"""What every field of every record, and every column of every export, means.
+
+One source for the data dictionary in the documentation and the field
+descriptions in the exported Data Package; a test checks that every attrs
+field and every export column is described here.
+"""
+
+from __future__ import annotations
+
+__all__ = ["COLUMNS", "FIELDS"]
+
+_PARTIAL = "a date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD"
+
+#: Descriptions of the fields of the public record classes, by class name.
+FIELDS: dict[str, dict[str, str]] = {
+    "Country": {
+        "alpha2": "ISO 3166-1 alpha-2 code (Kosovo: XK, a user-assigned code)",
+        "alpha3": "ISO 3166-1 alpha-3 code (Kosovo: XKX)",
+        "numeric": "ISO 3166-1 numeric code as three digits; None for Kosovo",
+        "name": "English short name",
+        "official_name": "official English name",
+        "region": "UN M49 sub-region, e.g. 'Northern Europe'",
+        "aliases": "other names and former names the country is looked up by",
+        "summary": "a short, neutral account of the relationship, written for this dataset",
+        "participations": "the country's spells in programmes, in order of start",
+        "events": "the country's dated events, in order of date",
+    },
+    "Programme": {
+        "code": "short code, e.g. 'PfP'",
+        "name": "full English name",
+        "kind": "membership, partnership framework, action plan, dialogue, bilateral body or external designation",
+        "run_by": "'NATO', or the state that runs it ('United States' for MNNA)",
+        "established": f"when it began, {_PARTIAL}; None when no source dates it",
+        "ended": f"when it ended, {_PARTIAL}; None while it goes on",
+        "description": "what it is, written for this dataset",
+        "sources": "the pages the record was taken from",
+        "aliases": "other names it is looked up by",
+        "notes": "caveats and disagreements between sources",
+    },
+    "Participation": {
+        "country": "alpha-2 code of the country",
+        "programme": "code of the programme",
+        "start": f"when the spell began, {_PARTIAL}",
+        "end": f"when it ended, {_PARTIAL}; None while it goes on",
+        "sources": "the pages the record was taken from",
+        "qualifiers": "status qualifiers such as 'suspended', 'conditional' or 'treated as'",
+        "notes": "caveats, and the values other sources give with where they come from",
+    },
+    "Event": {
+        "date": f"when it happened, {_PARTIAL}",
+        "country": "alpha-2 code of the country concerned; None for an event about a programme as a whole",
+        "programme": "code of the programme concerned, if any",
+        "kind": "what sort of event: accession, agreement, application, statement, summit ...",
+        "summary": "what happened, in one sentence written for this dataset",
+        "sources": "the pages the record was taken from",
+        "notes": "caveats, and the values other sources give with where they come from",
+    },
+    "Source": {
+        "url": "address of the page read (an archived copy is cited at the address read)",
+        "title": "title of the page",
+        "publisher": "who published it",
+        "accessed": "the day it was read",
+    },
+    "DatasetInfo": {
+        "version": "the release, YYYY.M.PATCH; the same as the package version",
+        "as_of": "the day the data was last checked",
+        "countries": "number of countries",
+        "programmes": "number of programmes",
+        "participations": "number of participation spells",
+        "events": "number of events",
+        "sources": "number of distinct sources cited",
+        "sha256": "SHA-256 fingerprint of the whole release (over the files' digests)",
+        "files": "each shipped data file with its SHA-256",
+    },
+    "PartialDate": {
+        "year": "the year",
+        "month": "the month, or None when only the year is known",
+        "day": "the day, or None when only the year or month is known",
+    },
+}
+
+_ID = "stable identifier of the row (the first 12 hex digits of a SHA-256 of the row's key)"
+_SOURCES = "identifiers of the row's sources in the sources table, separated by '; '"
+
+#: The export tables: for each, its columns in order with (type, description).
+COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
+    "countries": {
+        "alpha2": ("string", FIELDS["Country"]["alpha2"]),
+        "alpha3": ("string", FIELDS["Country"]["alpha3"]),
+        "numeric": ("string", FIELDS["Country"]["numeric"].replace("None", "empty")),
+        "name": ("string", FIELDS["Country"]["name"]),
+        "official_name": ("string", FIELDS["Country"]["official_name"]),
+        "region": ("string", FIELDS["Country"]["region"]),
+        "aliases": ("string", "other names and former names, separated by '; '"),
+        "summary": ("string", FIELDS["Country"]["summary"]),
+    },
+    "programmes": {
+        "code": ("string", FIELDS["Programme"]["code"]),
+        "name": ("string", FIELDS["Programme"]["name"]),
+        "kind": ("string", FIELDS["Programme"]["kind"]),
+        "run_by": ("string", FIELDS["Programme"]["run_by"]),
+        "established": ("string", f"when it began, {_PARTIAL}; empty when no source dates it"),
+        "ended": ("string", f"when it ended, {_PARTIAL}; empty while it goes on"),
+        "description": ("string", FIELDS["Programme"]["description"]),
+        "aliases": ("string", "other names, separated by '; '"),
+        "notes": ("string", FIELDS["Programme"]["notes"]),
+        "source_ids": ("string", _SOURCES),
+    },
+    "participations": {
+        "id": ("string", _ID),
+        "country": ("string", FIELDS["Participation"]["country"]),
+        "programme": ("string", FIELDS["Participation"]["programme"]),
+        "start": ("string", FIELDS["Participation"]["start"]),
+        "start_precision": ("string", "year, month or day"),
+        "first_day": ("date", "the earliest day the spell may have begun"),
+        "end": ("string", f"when it ended, {_PARTIAL}; empty while it goes on"),
+        "end_precision": ("string", "year, month or day; empty while it goes on"),
+        "last_day": ("date", "the latest day the spell may have lasted to; empty while it goes on"),
+        "qualifiers": ("string", "qualifiers such as 'suspended', separated by '; '"),
+        "notes": ("string", FIELDS["Participation"]["notes"]),
+        "source_ids": ("string", _SOURCES),
+    },
+    "events": {
+        "id": ("string", _ID),
+        "date": ("string", FIELDS["Event"]["date"]),
+        "date_precision": ("string", "year, month or day"),
+        "earliest": ("date", "the first day the date may stand for"),
+        "latest": ("date", "the last day the date may stand for"),
+        "country": ("string", "alpha-2 code of the country concerned; empty for a programme as a whole"),
+        "programme": ("string", "code of the programme concerned; may be empty"),
+        "kind": ("string", FIELDS["Event"]["kind"]),
+        "summary": ("string", FIELDS["Event"]["summary"]),
+        "notes": ("string", FIELDS["Event"]["notes"]),
+        "source_ids": ("string", _SOURCES),
+    },
+    "sources": {
+        "id": ("string", "stable identifier (the first 12 hex digits of the SHA-256 of the URL)"),
+        "url": ("string", FIELDS["Source"]["url"]),
+        "title": ("string", FIELDS["Source"]["title"]),
+        "publisher": ("string", FIELDS["Source"]["publisher"]),
+        "accessed": ("date", FIELDS["Source"]["accessed"]),
+    },
+}

@@ -1,0 +1,245 @@
+"""The dataset as flat tables: CSV, JSON, or a Frictionless Data Package."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._dataset import Dataset, get_dataset
+from ._dictionary import COLUMNS
+from ._model import Event, Participation, Programme, Source
+from ._version import __version__
+from .exceptions import ExtraNotInstalledError
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["FORMATS", "export", "tables", "to_dataframe"]
+
+#: The formats :func:`export` writes.
+FORMATS = ("csv", "json", "datapackage")
+
+Row = tuple[str, ...]
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:12]
+
+
+def source_id(source: Source) -> str:
+    return _id(source.url)
+
+
+def _ids(sources: tuple[Source, ...]) -> str:
+    return "; ".join(dict.fromkeys(source_id(s) for s in sources))
+
+
+def _opt(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _spell_row(p: Participation) -> Row:
+    return (
+        _id(p.country, p.programme, p.start),
+        p.country,
+        p.programme,
+        str(p.start),
+        p.start.precision.value,
+        p.first_day.isoformat(),
+        _opt(p.end),
+        "" if p.end is None else p.end.precision.value,
+        "" if p.end is None else p.last_day.isoformat(),
+        "; ".join(p.qualifiers),
+        p.notes,
+        _ids(p.sources),
+    )
+
+
+def _programme_row(p: Programme) -> Row:
+    return (
+        p.code, p.name, p.kind.value, p.run_by, _opt(p.established), _opt(p.ended), p.description,
+        "; ".join(p.aliases), p.notes, _ids(p.sources),
+    )  # fmt: skip
+
+
+def _event_row(e: Event) -> Row:
+    return (
+        _id(e.date, e.country, e.programme, e.kind.value, e.summary),
+        str(e.date),
+        e.date.precision.value,
+        e.date.earliest.isoformat(),
+        e.date.latest.isoformat(),
+        _opt(e.country),
+        _opt(e.programme),
+        e.kind.value,
+        e.summary,
+        e.notes,
+        _ids(e.sources),
+    )
+
+
+def tables(dataset: Dataset | None = None) -> dict[str, tuple[Row, ...]]:
+    """Every export table as rows of strings, columns as in ``COLUMNS``, sorted."""
+    data = get_dataset() if dataset is None else dataset
+    cited = {s for records in (data.programmes, data.participations, data.events) for r in records for s in r.sources}
+    sources: dict[str, Source] = {}
+    for source in sorted(cited, key=lambda s: (s.url, s.title, s.publisher, s.accessed)):
+        sources.setdefault(source_id(source), source)  # one row per URL
+    return {
+        "countries": tuple(
+            (c.alpha2, c.alpha3, _opt(c.numeric), c.name, c.official_name, c.region, "; ".join(c.aliases), c.summary)
+            for c in sorted(data.countries, key=lambda c: c.alpha2)
+        ),
+        "programmes": tuple(_programme_row(p) for p in data.programmes),
+        "participations": tuple(
+            sorted((_spell_row(p) for p in data.participations), key=lambda r: (r[2], r[1], r[5], r[0]))
+        ),
+        "events": tuple(sorted((_event_row(e) for e in data.events), key=lambda r: (r[3], r[4], r[5], r[0]))),
+        "sources": tuple(
+            (key, s.url, s.title, s.publisher, s.accessed.isoformat()) for key, s in sorted(sources.items())
+        ),
+    }
+
+
+def _csv(header: Row, rows: tuple[Row, ...]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _json_rows(header: Row, rows: tuple[Row, ...]) -> str:
+    records = [
+        {name: (value if value != "" else None) for name, value in zip(header, row, strict=True)} for row in rows
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+_KEYS: dict[str, dict[str, Any]] = {
+    "countries": {"primaryKey": ["alpha2"]},
+    "programmes": {"primaryKey": ["code"]},
+    "participations": {
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["country"], "reference": {"resource": "countries", "fields": ["alpha2"]}},
+            {"fields": ["programme"], "reference": {"resource": "programmes", "fields": ["code"]}},
+        ],
+    },
+    "events": {
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["country"], "reference": {"resource": "countries", "fields": ["alpha2"]}},
+            {"fields": ["programme"], "reference": {"resource": "programmes", "fields": ["code"]}},
+        ],
+    },
+    "sources": {"primaryKey": ["id"]},
+}
+
+
+def _descriptor(data: Dataset) -> dict[str, Any]:
+    return {
+        "profile": "tabular-data-package",
+        "name": "nato-relations",
+        "title": "NATO's relations with the world",
+        "description": (
+            "Members, partners, programmes and dated events of NATO's relations with other states, "
+            "each fact cited to the pages it was taken from."
+        ),
+        "version": __version__,
+        "created": f"{data.info.as_of.isoformat()}T00:00:00Z",
+        "homepage": "https://pypi.org/project/nato-relations/",
+        "licenses": [{"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}],
+        "sources": [{"title": "The pages listed in sources.csv, each cited by the rows it supports"}],
+        "resources": [
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [
+                        {"name": column, "type": kind, "description": text}
+                        for column, (kind, text) in COLUMNS[name].items()
+                    ],
+                    **_KEYS[name],
+                },
+            }
+            for name in COLUMNS
+        ],
+    }
+
+
+def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Path, ...]:
+    """Write the dataset as flat tables into ``out_dir`` (created if needed).
+
+    ``format`` is ``"csv"`` (one CSV file per table), ``"json"`` (one JSON
+    array of objects per table) or ``"datapackage"`` (the CSV files and a
+    Frictionless ``datapackage.json`` describing them). The tables are
+    countries, programmes, participations, events and sources; see the data
+    dictionary for their columns. Returns the paths written.
+
+    Raises :class:`ValueError` for an unknown format, :class:`TypeError` for
+    a non-path, and :class:`OSError` when the directory cannot be written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in export(folder, format="datapackage")]
+    ['countries.csv', 'programmes.csv', 'participations.csv', 'events.csv', 'sources.csv', 'datapackage.json']
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r:.40}; expected one of: {', '.join(FORMATS)}")
+    if not isinstance(out_dir, (str, os.PathLike)):
+        raise TypeError(f"out_dir must be a path, not {type(out_dir).__name__}")
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = get_dataset()
+    written = []
+    for name, rows in tables(data).items():
+        header = tuple(COLUMNS[name])
+        if format == "json":
+            path, text = folder / f"{name}.json", _json_rows(header, rows)
+        else:
+            path, text = folder / f"{name}.csv", _csv(header, rows)
+        path.write_text(text, encoding="utf-8", newline="")
+        written.append(path)
+    if format == "datapackage":
+        path = folder / "datapackage.json"
+        path.write_text(json.dumps(_descriptor(data), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return tuple(written)
+
+
+def to_dataframe(table: str) -> pandas.DataFrame:
+    """One export table as a pandas DataFrame (needs ``nato-relations[pandas]``).
+
+    ``table`` is ``"countries"``, ``"programmes"``, ``"participations"``,
+    ``"events"`` or ``"sources"``; columns are those of the CSV export, with
+    the date columns as ``datetime64`` and empty cells as missing values.
+
+    Raises :class:`ValueError` for an unknown table and
+    :class:`~nato_relations.exceptions.ExtraNotInstalledError` without pandas.
+
+    >>> frame = to_dataframe("participations")  # doctest: +SKIP
+    >>> frame[frame.programme == "NATO"].sort_values("first_day").country.head(3).tolist()  # doctest: +SKIP
+    ['BE', 'CA', 'DK']
+    """
+    if table not in COLUMNS:
+        raise ValueError(f"unknown table {table!r:.40}; expected one of: {', '.join(COLUMNS)}")
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ExtraNotInstalledError("to_dataframe", "pandas", "pandas") from None
+    columns = COLUMNS[table]
+    frame = pd.DataFrame(list(tables()[table]), columns=list(columns)).replace("", None)
+    for column, (kind, _) in columns.items():
+        if kind == "date":
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    return frame
