@@ -1,9 +1,9 @@
 """NATO's relations with the world: members, partners, programmes and events.
 
->>> import datetime
->>> from nato_relations import get_country
->>> get_country("Sweden").status_on(datetime.date(2024, 3, 1)).value
-'partner'
+    >>> import datetime
+    >>> from nato_relations import get_country
+    >>> get_country("Sweden").status_on(datetime.date(2024, 3, 1)).value
+    'partner'
 
 Importing the package reads no data; the dataset is loaded, once, by the
 first question asked of it.

@@ -42,8 +42,8 @@ def timeline(
     or when nothing is left to draw, and the look-up errors for unknown
     countries or programmes.
 
-    >>> timeline("enlargement.svg")  # doctest: +SKIP
-    PosixPath('enlargement.svg')
+        >>> timeline("enlargement.svg")  # doctest: +SKIP
+        PosixPath('enlargement.svg')
     """
     target = Path(path)
     if target.suffix.lower() not in (".svg", ".png"):

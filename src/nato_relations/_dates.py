@@ -49,11 +49,11 @@ class PartialDate:
     (31 December). Queries treat a fact as matching when that interval
     overlaps the range asked about.
 
-    >>> d = PartialDate.parse("1994-02")
-    >>> d.precision, d.earliest, d.latest
-    (<Precision.MONTH: 'month'>, datetime.date(1994, 2, 1), datetime.date(1994, 2, 28))
-    >>> str(d)
-    '1994-02'
+        >>> d = PartialDate.parse("1994-02")
+        >>> d.precision, d.earliest, d.latest
+        (<Precision.MONTH: 'month'>, datetime.date(1994, 2, 1), datetime.date(1994, 2, 28))
+        >>> str(d)
+        '1994-02'
     """
 
     year: int

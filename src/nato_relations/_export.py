@@ -189,10 +189,10 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
     Raises :class:`ValueError` for an unknown format, :class:`TypeError` for
     a non-path, and :class:`OSError` when the directory cannot be written.
 
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [p.name for p in export(folder, format="datapackage")]
-    ['countries.csv', 'programmes.csv', 'participations.csv', 'events.csv', 'sources.csv', 'datapackage.json']
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     [p.name for p in export(folder, format="datapackage")]
+        ['countries.csv', 'programmes.csv', 'participations.csv', 'events.csv', 'sources.csv', 'datapackage.json']
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r:.40}; expected one of: {', '.join(FORMATS)}")
@@ -227,9 +227,9 @@ def to_dataframe(table: str) -> pandas.DataFrame:
     Raises :class:`ValueError` for an unknown table and
     :class:`~nato_relations.exceptions.ExtraNotInstalledError` without pandas.
 
-    >>> frame = to_dataframe("participations")  # doctest: +SKIP
-    >>> frame[frame.programme == "NATO"].sort_values("first_day").country.head(3).tolist()  # doctest: +SKIP
-    ['BE', 'CA', 'DK']
+        >>> frame = to_dataframe("participations")  # doctest: +SKIP
+        >>> frame[frame.programme == "NATO"].sort_values("first_day").country.head(3).tolist()  # doctest: +SKIP
+        ['BE', 'CA', 'DK']
     """
     if table not in COLUMNS:
         raise ValueError(f"unknown table {table!r:.40}; expected one of: {', '.join(COLUMNS)}")

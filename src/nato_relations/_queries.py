@@ -75,10 +75,10 @@ def get_country(identifier: str | Country) -> Country:
     to three ``suggestions``) when nothing matches, and :class:`TypeError`
     for a non-string.
 
-    >>> get_country("north macedonia").alpha2
-    'MK'
-    >>> get_country("FYROM").name
-    'North Macedonia'
+        >>> get_country("north macedonia").alpha2
+        'MK'
+        >>> get_country("FYROM").name
+        'North Macedonia'
     """
     dataset = get_dataset()
     if isinstance(identifier, Country):
@@ -104,8 +104,8 @@ def get_programme(code_or_name: str | Programme) -> Programme:
     to three ``suggestions``) when nothing matches, and :class:`TypeError`
     for a non-string.
 
-    >>> get_programme("partnership for peace").code
-    'PfP'
+        >>> get_programme("partnership for peace").code
+        'PfP'
     """
     dataset = get_dataset()
     if isinstance(code_or_name, Programme):
@@ -148,9 +148,9 @@ def participants(
     :class:`TypeError` for a non-date, and :class:`ValueError` when ``on``
     is combined with ``start``/``end`` or ``start`` is after ``end``.
 
-    >>> import datetime
-    >>> "Malta" in [c.name for c in participants("PfP", on=datetime.date(2000, 1, 1))]
-    False
+        >>> import datetime
+        >>> "Malta" in [c.name for c in participants("PfP", on=datetime.date(2000, 1, 1))]
+        False
     """
     timeline = get_dataset().timeline(get_programme(programme).code)
     if on is not None:
@@ -165,9 +165,9 @@ def members(on: datetime.date | None = None) -> tuple[Country, ...]:
 
     Raises :class:`TypeError` for a non-date.
 
-    >>> import datetime
-    >>> len(members(datetime.date(1949, 8, 24)))
-    12
+        >>> import datetime
+        >>> len(members(datetime.date(1949, 8, 24)))
+        12
     """
     return participants("NATO", on=datetime.date.today() if on is None else on)
 
@@ -187,9 +187,9 @@ def countries(
     Raises :class:`ProgrammeNotFoundError`, :class:`TypeError` for a
     non-date, and :class:`ValueError` for an unknown status.
 
-    >>> import datetime
-    >>> [c.name for c in countries(status="member", on=datetime.date(1952, 2, 18))][:3]
-    ['Belgium', 'Canada', 'Denmark']
+        >>> import datetime
+        >>> [c.name for c in countries(status="member", on=datetime.date(1952, 2, 18))][:3]
+        ['Belgium', 'Canada', 'Denmark']
     """
     day = None if on is None else coerce_date(on, "on")
     wanted = None if status is None else _member(Status, status, "status")
@@ -219,8 +219,8 @@ def events(
     :class:`TypeError` for a non-date, and :class:`ValueError` for an
     unknown kind or ``start`` after ``end``.
 
-    >>> [str(e.date) for e in events(kind="signature", programme="NATO")]
-    ['1949-04-04']
+        >>> [str(e.date) for e in events(kind="signature", programme="NATO")]
+        ['1949-04-04']
     """
     low, high = check_range(start, end)
     if country is not None:

@@ -1,0 +1,93 @@
+"""MkDocs hooks: pages and charts generated from the shipped data at build time.
+
+Nothing here is written by hand, so the documentation cannot disagree with the
+data or the code it describes: the programme glossary and the data dictionary
+come from the package, the CLI reference from its argument parser, and the
+charts from ``nato_relations.timeline``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import attr
+
+import nato_relations as nr
+from nato_relations._cli import _parser
+from nato_relations._dictionary import COLUMNS, FIELDS
+
+OUT = Path(__file__).parent / "generated"
+
+
+def _glossary() -> str:
+    lines = [
+        "# Programme glossary",
+        "",
+        f"Generated from the data of release {nr.__version__} (as of {nr.dataset_info().as_of}).",
+        "",
+        "| code | name | kind | run by | established | ended | countries ever |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    programmes = nr.programmes()
+    for p in programmes:
+        ever = len(nr.participants(p))
+        lines.append(
+            f"| [{p.code}](#{p.code.lower()}) | {p.name} | {p.kind.value} | {p.run_by} | "
+            f"{p.established or 'undated'} | {p.ended or ''} | {ever} |"
+        )
+    for p in programmes:
+        lines += ["", f"## {p.code}", "", f"**{p.name}**. {p.description}", ""]
+        if p.aliases:
+            lines += [f"Also called: {', '.join(p.aliases)}.", ""]
+        if p.notes:
+            lines += [f"Notes: {p.notes}", ""]
+        lines.append("Sources: " + "; ".join(f"[{s.title}]({s.url}) ({s.publisher})" for s in p.sources) + ".")
+    return "\n".join(lines) + "\n"
+
+
+def _dictionary() -> str:
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from the package: every field of every record class, and every column of every export.",
+        "",
+        "## Record classes",
+    ]
+    for cls in (nr.Country, nr.Programme, nr.Participation, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate):
+        lines += ["", f"### `{cls.__name__}`", "", "| field | type | meaning |", "| --- | --- | --- |"]
+        for field in attr.fields(cls):
+            kind = str(field.type).replace("|", "or")
+            lines.append(f"| `{field.name}` | `{kind}` | {FIELDS[cls.__name__][field.name]} |")
+    lines += [
+        "",
+        "## Export tables",
+        "",
+        "Written by `export()` and `nato-relations export` (CSV, JSON, Data Package).",
+    ]
+    for table, columns in COLUMNS.items():
+        lines += ["", f"### `{table}`", "", "| column | type | meaning |", "| --- | --- | --- |"]
+        lines += [f"| `{name}` | {kind} | {text} |" for name, (kind, text) in columns.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _cli() -> str:
+    parser = _parser()
+    lines = ["# Command line", "", "Generated from the command's own argument parser.", "", "```text"]
+    lines += [parser.format_help().rstrip(), "```"]
+    subparsers = next(a for a in parser._actions if a.choices and isinstance(a.choices, dict))
+    assert isinstance(subparsers.choices, dict)
+    for name, sub in subparsers.choices.items():
+        lines += ["", f"## `nato-relations {name}`", "", "```text", sub.format_help().rstrip(), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def on_pre_build(config: Any) -> None:
+    """Write the generated pages and charts before MkDocs collects the files."""
+    OUT.mkdir(exist_ok=True)
+    (OUT / "glossary.md").write_text(_glossary(), encoding="utf-8")
+    (OUT / "dictionary.md").write_text(_dictionary(), encoding="utf-8")
+    (OUT / "cli.md").write_text(_cli(), encoding="utf-8")
+    nr.timeline(OUT / "enlargement.svg", title="NATO enlargement, 1949 to today")
+    nr.timeline(OUT / "pfp.svg", programme="PfP", start=datetime.date(1993, 1, 1))
