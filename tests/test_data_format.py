@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from importlib.resources import files
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from nato_relations._loader import DATA_FILES
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "format_data.py"
+from .conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def formatter() -> ModuleType:
-    if not SCRIPT.is_file():
-        pytest.skip("needs the source tree")
-    spec = importlib.util.spec_from_file_location("format_data", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("format_data")
 
 
 def test_files_are_canonical(formatter: ModuleType) -> None:

@@ -12,6 +12,12 @@ SRC = (Source("https://example.org/a", "A", "Example", datetime.date(2026, 1, 1)
 AS_OF = datetime.date(2026, 11, 28)
 
 
+PFP = Programme(
+    "PfP", "Partnership for Peace", ProgrammeKind.PARTNERSHIP_FRAMEWORK, "NATO", PartialDate.parse("1994-01"), None,
+    "A programme.", SRC,
+)  # fmt: skip
+
+
 def spell(country: str, programme: str, start: str, end: str | None = None) -> Participation:
     return Participation(
         country, programme, PartialDate.parse(start), None if end is None else PartialDate.parse(end), SRC
@@ -57,16 +63,7 @@ def test_partner_after_accession() -> None:
 
 
 def test_before_programme_existed() -> None:
-    pfp = Programme(
-        "PfP",
-        "Partnership for Peace",
-        ProgrammeKind.PARTNERSHIP_FRAMEWORK,
-        "NATO",
-        PartialDate.parse("1994-01"),
-        None,
-        "A programme.",
-        SRC,
-    )
+    pfp = PFP
     assert integrity.before_programme_existed([pfp], [spell("RO", "PfP", "1994")], [event("1994-01-26")]) == []
     assert integrity.before_programme_existed([pfp], [spell("RO", "PfP", "1993")], [event("1993-12-31")]) == [
         "RO PfP 1993..: starts before PfP was established (1994-01)",
@@ -114,16 +111,7 @@ def test_iso_problems() -> None:
 
 
 def test_decisions_may_precede_their_programme() -> None:
-    pfp = Programme(
-        "PfP",
-        "Partnership for Peace",
-        ProgrammeKind.PARTNERSHIP_FRAMEWORK,
-        "NATO",
-        PartialDate.parse("1994-01"),
-        None,
-        "A programme.",
-        SRC,
-    )
+    pfp = PFP
     decision = Event(PartialDate.parse("1993-10"), None, "PfP", EventKind.DECISION, "Proposed.", SRC)
     assert integrity.before_programme_existed([pfp], [], [decision]) == []
 

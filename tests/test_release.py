@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import subprocess
 import sys
@@ -12,20 +11,14 @@ from types import ModuleType
 
 import pytest
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def check_release() -> ModuleType:
-    script = ROOT / "scripts" / "check_release.py"
-    if not script.is_file():
-        pytest.skip("needs the source tree")
-    spec = importlib.util.spec_from_file_location("check_release", script)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("check_release")
 
 
 def test_this_release_is_consistent(check_release: ModuleType) -> None:
