@@ -46,7 +46,6 @@ class Dataset:
     programme_keys: Mapping[str, Programme]
     programme_exact: Mapping[str, Programme]  # codes and names exactly as the data writes them
     programme_names: Mapping[str, str]
-    by_alpha2: Mapping[str, Country]
     run_by: Mapping[str, str]  # programme code -> who runs it
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
     event_ends: tuple[datetime.date, ...]  # events[i].date.latest
@@ -121,7 +120,9 @@ def build(raw: RawData) -> Dataset:
 
     country_entries: list[tuple[str, object, str]] = []
     for i, country in enumerate(raw.countries):
-        codes = [country.alpha2, country.alpha3] + ([country.numeric] if country.numeric else [])
+        # Numeric codes answer with and without leading zeros ("040", "40").
+        numeric = [country.numeric, country.numeric.lstrip("0")] if country.numeric else []
+        codes = [country.alpha2, country.alpha3, *dict.fromkeys(numeric)]
         for name in (*codes, country.name, country.official_name, *country.aliases):
             country_entries.append((name, country.alpha2, f"[{i}]"))
     code_of = _index(country_entries, "countries.json")
@@ -164,7 +165,6 @@ def build(raw: RawData) -> Dataset:
         programme_keys={k: by_code[str(code)] for k, code in programme_code_of.items()},
         programme_exact={name: by_code[str(code)] for name, code, _ in programme_entries},
         programme_names={k: by_code[str(code)].name for k, code in programme_code_of.items()},
-        by_alpha2=by_alpha2,
         run_by={p.code: p.run_by for p in raw.programmes},
         event_starts=tuple(e.date.earliest for e in events),
         event_ends=tuple(e.date.latest for e in events),

@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
+from collections.abc import Mapping
 from typing import TypeVar
 
 from ._dataset import get_dataset
 from ._dates import check_range, coerce_date
 from ._model import Country, DatasetInfo, Event, EventKind, Programme, Status
 from ._names import key, suggest
-from .exceptions import CountryNotFoundError, ProgrammeNotFoundError, quote
+from .exceptions import CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
 
 __all__ = [
     "countries",
@@ -32,6 +33,7 @@ __all__ = [
 
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 _YEAR = datetime.timedelta(days=366)
 _FLOOR = datetime.date.min + _YEAR
 
@@ -53,15 +55,21 @@ def _member(enum_type: type[E], value: object, name: str) -> E:
 _LONGEST_NAME = 200
 
 
-def _identifier(value: object, kind: str) -> str:
+def _find(
+    value: object, exact: Mapping[str, T], folded: Mapping[str, T], names: Mapping[str, str], error: type[NotFoundError]
+) -> T:
+    """Look ``value`` up as the data writes it, then case-, accent- and space-folded."""
+    if type(value) is str:  # the fast path
+        found = exact.get(value)
+        if found is not None:
+            return found
     if not isinstance(value, str):
-        raise TypeError(f"a {kind} identifier is a string, not {type(value).__name__}")
-    return value
-
-
-def _lookup_key(text: str) -> str:
-    text = text.strip()
-    return key(text) if len(text) <= _LONGEST_NAME else ""
+        raise TypeError(f"a {error.what} identifier is a string, not {type(value).__name__}")
+    text = value.strip()
+    found = folded.get(key(text)) if len(text) <= _LONGEST_NAME else None
+    if found is None:
+        raise error(value, suggest(value, names))
+    return found
 
 
 def get_country(identifier: str | Country) -> Country:
@@ -83,18 +91,7 @@ def get_country(identifier: str | Country) -> Country:
     dataset = get_dataset()
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
-    if type(identifier) is str:  # the fast path: a code or name as the data writes it
-        exact = dataset.country_exact.get(identifier)
-        if exact is not None:
-            return exact
-    text = _identifier(identifier, "country")
-    lookup = _lookup_key(text)
-    if lookup.isascii() and lookup.isdigit() and len(lookup) <= 3:
-        lookup = lookup.zfill(3)
-    found = dataset.country_keys.get(lookup)
-    if found is None:
-        raise CountryNotFoundError(text, suggest(text, dataset.country_names))
-    return found
+    return _find(identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError)
 
 
 def get_programme(code_or_name: str | Programme) -> Programme:
@@ -110,15 +107,9 @@ def get_programme(code_or_name: str | Programme) -> Programme:
     dataset = get_dataset()
     if isinstance(code_or_name, Programme):
         code_or_name = code_or_name.code
-    if type(code_or_name) is str:  # the fast path, as for countries
-        exact = dataset.programme_exact.get(code_or_name)
-        if exact is not None:
-            return exact
-    text = _identifier(code_or_name, "programme")
-    found = dataset.programme_keys.get(_lookup_key(text))
-    if found is None:
-        raise ProgrammeNotFoundError(text, suggest(text, dataset.programme_names))
-    return found
+    return _find(
+        code_or_name, dataset.programme_exact, dataset.programme_keys, dataset.programme_names, ProgrammeNotFoundError
+    )
 
 
 def programmes() -> tuple[Programme, ...]:
