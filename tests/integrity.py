@@ -8,11 +8,13 @@ collects every complaint before failing.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from urllib.parse import urlsplit
 
-from nato_relations import Event, EventKind, Participation, Programme, Source
+from nato_relations import Event, EventKind, PartialDate, Participation, Programme, Source
 
 
 def _spell(p: Participation) -> str:
@@ -156,3 +158,242 @@ def orphan_events(events: Iterable[Event]) -> list[str]:
         for e in events
         if e.country is None and e.programme is None
     ]
+
+
+# --- Events and spells tell one story -------------------------------------------------
+
+#: Event kinds that say a country entered a programme, left it, or had it suspended or resumed.
+ENTERING = frozenset({EventKind.ACCESSION, EventKind.DESIGNATION})
+LEAVING = frozenset({EventKind.WITHDRAWAL, EventKind.REVOCATION})
+#: Event kinds that say a country agreed or signed something under a programme it must then be in.
+IN_PROGRAMME = frozenset({EventKind.AGREEMENT, EventKind.SIGNATURE})
+
+
+def _event(e: Event) -> str:
+    return f"event {e.date} {e.country} {e.programme} {e.kind.value}"
+
+
+def _meets(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Whether two dates may be the same day (``1992`` meets ``1992-03``)."""
+    return a is not None and b is not None and a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def events_without_spells(spells: Iterable[Participation], events: Iterable[Event]) -> list[str]:
+    """Events about a country in a programme that no spell of that country in that programme matches.
+
+    An accession or designation must start a spell that day, a withdrawal or
+    revocation must end one, a suspension or resumption must start or end a
+    suspension of one, and an agreement or signature must fall within one.
+    """
+    spells_of: dict[tuple[str, str], list[Participation]] = {}
+    for p in spells:
+        spells_of.setdefault((p.country, p.programme), []).append(p)
+    problems = []
+    for e in events:
+        if e.country is None or e.programme is None:
+            continue
+        mine = spells_of.get((e.country, e.programme), [])
+        if e.kind in ENTERING:
+            ok = any(_meets(p.start, e.date) for p in mine)
+            wanted = "a spell starting that day"
+        elif e.kind in LEAVING:
+            ok = any(_meets(p.end, e.date) for p in mine)
+            wanted = "a spell ending that day"
+        elif e.kind is EventKind.SUSPENSION:
+            ok = any(_meets(s.start, e.date) for p in mine for s in p.suspensions)
+            wanted = "a suspension starting that day"
+        elif e.kind is EventKind.RESUMPTION:
+            ok = any(_meets(s.end, e.date) for p in mine for s in p.suspensions)
+            wanted = "a suspension ending that day"
+        elif e.kind in IN_PROGRAMME:
+            ok = any(p.overlaps(e.date.earliest, e.date.latest) for p in mine)
+            wanted = "a spell running then"
+        else:
+            continue
+        if not ok:
+            problems.append(f"{_event(e)}: no {wanted}")
+    return problems
+
+
+def spells_without_events(
+    programmes: Iterable[Programme], spells: Iterable[Participation], events: Iterable[Event]
+) -> list[str]:
+    """Spell starts, ends and suspension edges that no event dates.
+
+    A date is traced when an event of that country may fall on it (joining
+    PfP and the EAPC on one day is one act, recorded once), or an event of
+    the programme as a whole does (the EAPC's founding members joined at its
+    founding), or it is the programme's own founding or closing date, or, for
+    an end, another spell of the country starts that day (a successor
+    programme, or NATO accession).
+    """
+    spells = list(spells)
+    dates_of: dict[str | None, list[PartialDate]] = {}
+    for e in events:
+        dates_of.setdefault(e.country if e.country is not None else f"programme {e.programme}", []).append(e.date)
+    for programme in programmes:
+        dates = (programme.established, programme.ended)
+        dates_of.setdefault(f"programme {programme.code}", []).extend(d for d in dates if d is not None)
+    for spell in spells:
+        dates_of.setdefault(f"starts {spell.country}", []).append(spell.start)
+
+    def traced(p: Participation, day: PartialDate, *extra: str) -> bool:
+        return any(
+            _meets(day, other)
+            for owner in (p.country, f"programme {p.programme}", *extra)
+            for other in dates_of.get(owner, ())
+        )
+
+    problems = []
+    for p in spells:
+        if not traced(p, p.start):
+            problems.append(f"{_spell(p)}: no event on its start")
+        if p.end is not None and not traced(p, p.end, f"starts {p.country}"):
+            problems.append(f"{_spell(p)}: no event on its end")
+        problems += [
+            f"{_spell(p)}: no event on its suspension's edge {edge}"
+            for s in p.suspensions
+            for edge in (s.start, s.end)
+            if edge is not None and not traced(p, edge)
+        ]
+    return problems
+
+
+def empty_programmes(programmes: Iterable[Programme], spells: Iterable[Participation]) -> list[str]:
+    """Programmes in the catalogue that nobody took part in."""
+    used = {p.programme for p in spells}
+    return [f"programme {p.code}: no participant" for p in programmes if p.code not in used]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "it", "of", "on", "or", "the", "to"}
+    | {"with", "was", "were", "that", "this", "which"}
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+
+
+def near_duplicate_events(events: Sequence[Event], threshold: float = 0.5) -> list[str]:
+    """Pairs of events that record one act twice for one country on overlapping dates.
+
+    Two events are the same act when they share a country, their dates may
+    overlap, and either they share a programme and a kind (statements
+    aside), or their summaries share most of their words (Jaccard index at
+    or above ``threshold``), whatever kind or programme each was filed
+    under. Two different statements on one day are not duplicates.
+    """
+    by_country: dict[str, list[Event]] = {}
+    for e in events:
+        if e.country is not None:
+            by_country.setdefault(e.country, []).append(e)
+    problems = []
+    for group in by_country.values():
+        group.sort(key=lambda e: (e.date.earliest, e.date.latest))
+        words = [_words(e.summary) for e in group]
+        for i, first in enumerate(group):
+            for j in range(i + 1, len(group)):
+                second = group[j]
+                if second.date.earliest > first.date.latest:
+                    break
+                statements = EventKind.STATEMENT in (first.kind, second.kind)
+                same_programme = first.programme is not None and first.programme == second.programme
+                union = words[i] | words[j]
+                similar = bool(union) and len(words[i] & words[j]) / len(union) >= threshold
+                both_statements = first.kind is second.kind is EventKind.STATEMENT
+                if (same_programme and first.kind is second.kind and not statements) or (
+                    similar and not both_statements
+                ):
+                    problems.append(f"{_event(first)} and {_event(second)}: the same act twice?")
+    return problems
+
+
+def successors_start_when_predecessors_end(
+    spells: Iterable[Participation], successors: dict[str, frozenset[str]]
+) -> list[str]:
+    """A spell that a successor programme replaced must end the day the successor began.
+
+    ``successors`` maps a programme to those that replace it (an Intensified
+    Dialogue by the MAP or an Annual National Programme; an IPCP by an ITPP):
+    one rule for every country, so that similar records are dated alike.
+    """
+    spells = list(spells)
+    problems = []
+    for p in spells:
+        later = [
+            q
+            for q in spells
+            if q.country == p.country and q.programme in successors.get(p.programme, ()) and q.first_day > p.first_day
+        ]
+        if not later:
+            continue
+        first = min(later, key=lambda q: q.first_day)
+        if p.end is None or str(p.end) != str(first.start):
+            problems.append(f"{_spell(p)}: should end when {first.programme} began on {first.start}")
+    return problems
+
+
+def aspirations_end_at_accession(spells: Iterable[Participation]) -> list[str]:
+    """A member's recognised aspiration ends on its accession day, no sooner and no later."""
+    spells = list(spells)
+    joined = {p.country: p.start for p in spells if p.programme == "NATO"}
+    problems = []
+    for p in spells:
+        if p.programme == "ASPIRANT" and p.country in joined:
+            later = [
+                q for q in spells if q.country == p.country and q.programme == "ASPIRANT" and q.first_day > p.first_day
+            ]
+            if not later and str(p.end) != str(joined[p.country]):
+                problems.append(f"{_spell(p)}: should end on accession, {joined[p.country]}")
+    return problems
+
+
+# --- Sources a reviewer accepts ------------------------------------------------------
+
+#: Publishers never to be relied on alone: state media, and reprints or copies of other pages.
+_WEAK_PUBLISHER = re.compile(
+    r"\b(tass|itar-tass|sputnik|xinhua|ria novosti|cgtn|global times|china daily|people's daily|iuvm|al mayadeen)\b"
+    r"|cop(y|ies) of|mirror copy|wiki mirror|reprint|reproduc|blog|dump|proxy|summary of wikipedia|fandom|military wiki"
+    r"|\(copy\)|copy (at|on)|forum|mailing-list|via [a-z0-9.-]+\.(com|net|org|lt)\b",
+    re.IGNORECASE,
+)
+#: Hosts of reprints, wiki mirrors, document dumps and state media.
+_WEAK_HOST = re.compile(
+    r"(^|\.)(blogspot\.com|wordpress\.com|docslib\.org|pdfslide\.net|expydoc\.com|scribd\.com|en-academic\.com"
+    r"|wikimili\.com|infogalactic\.com|wn\.com|edocr\.com|owiki\.org|profilbaru\.com|fandom\.com|wikisum\.wiki"
+    r"|piglix\.com|liquisearch\.com|fact-index\.com|academickids\.com|thehitchhikersgui\.de|osmarks\.net"
+    r"|qaz\.wiki|owlapps\.net|wanweibaike\.com|primidi\.com|perceptionl\.com|alayham\.com|tass\.com|tass\.ru"
+    r"|sputniknews\.[a-z.]+|xinhuanet\.com|urdupoint\.com|pakistanpoint\.com|tellerreport\.com|maghress\.com"
+    r"|sauress\.com|djazairess\.com|udayindia\.in|moyby\.com|myc\.news|narod\.ru)$",
+    re.IGNORECASE,
+)
+
+
+#: Hosts of governments, parliaments and international organisations: official even when they reproduce a text.
+_OFFICIAL_HOST = re.compile(r"(\.gov|\.gov\.[a-z]{2}|\.gouv\.fr|\.int|\.europa\.eu|\.admin\.ch|\.gv\.at|(^|\.)ft\.dk)$")
+
+
+def source_grade(source: Source) -> str:
+    """``"weak"`` (never to stand alone), ``"wikipedia"`` (alone only with a note) or ``"strong"``."""
+    host = (urlsplit(source.url).hostname or "").lower()
+    if _OFFICIAL_HOST.search(host):
+        return "strong"
+    if _WEAK_PUBLISHER.search(source.publisher) or _WEAK_HOST.search(host) or source.url.endswith(".7z"):
+        return "weak"
+    if host.endswith("wikipedia.org"):
+        return "wikipedia"
+    return "strong"
+
+
+def poorly_sourced(label: str, sources: Sequence[Source], notes: str) -> list[str]:
+    """A record that rests only on weak sources, or on Wikipedia without saying nothing better was found."""
+    grades = {source_grade(s) for s in sources}
+    if "strong" in grades:
+        return []
+    if "wikipedia" in grades and "only Wikipedia" in notes:
+        return []
+    if "wikipedia" in grades:
+        return [f"{label}: rests on Wikipedia without a note that nothing better was found"]
+    return [f"{label}: rests only on weak sources ({', '.join(s.publisher for s in sources) or 'none'})"]

@@ -143,7 +143,7 @@ def test_members_defaults_to_today() -> None:
 
 
 def test_sweden_in_one_line() -> None:
-    assert get_country("Sweden").status_on(D(2024, 3, 1)) is Status.PARTNER
+    assert get_country("Sweden").status_on(D(2024, 3, 1)) is Status.ASPIRANT  # invited at Madrid, 2022
     assert get_country("Sweden") not in members(D(2024, 3, 1))
 
 
@@ -242,10 +242,10 @@ def test_events_filters_and_order() -> None:
 
 
 def test_events_partial_dates_match_overlapping_ranges() -> None:
-    # France's withdrawal is dated only to 1966: any range touching 1966 finds it.
-    found = events(country="FR", kind="withdrawal", start=D(1966, 12, 31), end=D(1966, 12, 31))
+    # France's step out of the integrated command is dated only to 1966: any range touching 1966 finds it.
+    found = events(country="FR", kind="other", start=D(1966, 12, 31), end=D(1966, 12, 31))
     assert [str(e.date) for e in found] == ["1966"]
-    assert events(country="FR", kind="withdrawal", end=D(1965, 12, 31)) == ()
+    assert events(country="FR", kind="other", end=D(1965, 12, 31)) == ()
 
 
 @pytest.mark.parametrize(

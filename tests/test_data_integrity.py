@@ -45,6 +45,7 @@ def test_no_duplicate_records(data: nr._dataset.Dataset) -> None:
 def test_sources(data: nr._dataset.Dataset) -> None:
     cited = [r.sources for records in (data.programmes, data.participations, data.events) for r in records]
     assert all(cited)
+    cited += [c.sources for c in data.countries]
     assert integrity.source_problems(data.info.as_of, [s for sources in cited for s in sources]) == []
 
 
@@ -114,3 +115,80 @@ def test_regional_programmes_stay_in_their_regions(data: nr._dataset.Dataset) ->
 
 def test_every_event_is_about_a_country_or_a_programme(data: nr._dataset.Dataset) -> None:
     assert integrity.orphan_events(data.events) == []
+
+
+#: Programmes that replace others: a country's spell in the first ends when its successor begins.
+SUCCESSORS = {
+    "ID": frozenset({"MAP", "ANP"}),
+    "IPAP": frozenset({"MAP", "ANP"}),
+    "IPCP": frozenset({"ITPP"}),
+}
+
+
+def test_events_and_spells_tell_one_story(data: nr._dataset.Dataset) -> None:
+    problems = integrity.events_without_spells(data.participations, data.events)
+    problems += integrity.spells_without_events(data.programmes, data.participations, data.events)
+    assert problems == []
+
+
+def test_every_programme_has_participants(data: nr._dataset.Dataset) -> None:
+    assert integrity.empty_programmes(data.programmes, data.participations) == []
+
+
+def test_no_act_is_recorded_twice(data: nr._dataset.Dataset) -> None:
+    assert integrity.near_duplicate_events(data.events) == []
+
+
+def test_one_rule_for_successor_programmes(data: nr._dataset.Dataset) -> None:
+    assert integrity.successors_start_when_predecessors_end(data.participations, SUCCESSORS) == []
+
+
+def test_aspirations_end_at_accession(data: nr._dataset.Dataset) -> None:
+    assert integrity.aspirations_end_at_accession(data.participations) == []
+
+
+def test_designations_start_on_their_legal_act(data: nr._dataset.Dataset) -> None:
+    """Every MNNA spell starts on the day of a designation event (the act), not an announcement."""
+    acts = {(e.country, str(e.date)) for e in data.events if e.kind is nr.EventKind.DESIGNATION}
+    problems = [
+        f"{p.country} MNNA starts {p.start} with no designation event that day"
+        for p in data.participations
+        if p.programme == "MNNA" and (p.country, str(p.start)) not in acts
+    ]
+    assert problems == []
+
+
+#: Records kept on weak sources alone, each with the reason; the test fails when one is mended (drop it here)
+#: and when a new one appears. Key: (kind, country, programme, date).
+KNOWN_WEAK = {
+    # The memorandum of May 2022 is quoted only by state media and reprints in the pages read; no
+    # White House or Federal Register text was stored. The designation itself is not in doubt (the spell
+    # also cites AP), so the record stays until an official text is read.
+    ("designation", "CO", "MNNA", "2022-05"),
+}
+
+
+def test_no_record_rests_only_on_weak_sources(data: nr._dataset.Dataset) -> None:
+    problems = []
+    weak = set()
+    for label, records in (("programme", data.programmes), ("spell", data.participations)):
+        for r in records:
+            problems += integrity.poorly_sourced(f"{label} {r!r:.80}", r.sources, r.notes)
+    for e in data.events:
+        found = integrity.poorly_sourced(f"event {e!r:.80}", e.sources, e.notes)
+        if found and (e.kind.value, e.country, e.programme, str(e.date)) in KNOWN_WEAK:
+            weak.add((e.kind.value, e.country, e.programme, str(e.date)))
+        else:
+            problems += found
+    assert problems == []
+    assert weak == KNOWN_WEAK
+
+
+def test_every_summary_is_cited(data: nr._dataset.Dataset) -> None:
+    problems = []
+    for c in data.countries:
+        if c.summary:
+            problems += integrity.poorly_sourced(f"summary of {c.alpha2}", c.sources, "")
+        elif c.sources:
+            problems.append(f"{c.alpha2}: sources but no summary")
+    assert problems == []

@@ -107,6 +107,8 @@ def test_missing_extras_give_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_
 def test_every_field_and_column_is_described() -> None:
     import attr
 
-    for cls in (nr.Country, nr.Programme, nr.Participation, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate):
+    for cls in (
+        nr.Country, nr.Programme, nr.Participation, nr.Suspension, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate
+    ):  # fmt: skip
         assert [f.name for f in attr.fields(cls)] == list(FIELDS[cls.__name__]), cls.__name__
     assert all(text for columns in COLUMNS.values() for _, text in columns.values())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from nato_relations import Event, EventKind, PartialDate, Participation, Programme, ProgrammeKind, Source
+import attrs
+
+from nato_relations import Event, EventKind, PartialDate, Participation, Programme, ProgrammeKind, Source, Suspension
 
 from . import integrity
 
@@ -141,3 +143,135 @@ def test_orphan_events() -> None:
     assert integrity.orphan_events([event("1996", programme=None)]) == []  # it has a country
     orphan = Event(PartialDate.parse("1996"), None, None, EventKind.OTHER, "Something.", SRC)
     assert integrity.orphan_events([orphan]) == ["event 1996 other: no country and no programme"]
+
+
+def ev(
+    date: str, kind: EventKind, programme: str | None = "PfP", summary: str = "Happened.", country: str = "MT"
+) -> Event:
+    return Event(PartialDate.parse(date), country, programme, kind, summary, SRC)
+
+
+def test_events_without_spells() -> None:
+    spells = [spell("MT", "PfP", "1995-04-26", "1996-10-27")]
+    ok = [
+        ev("1995-04-26", EventKind.ACCESSION),
+        ev("1996-10-27", EventKind.WITHDRAWAL),
+        ev("1996", EventKind.AGREEMENT),
+    ]
+    assert integrity.events_without_spells(spells, ok) == []
+    bad = [ev("1995-05", EventKind.ACCESSION), ev("1997", EventKind.WITHDRAWAL), ev("2001", EventKind.SIGNATURE)]
+    assert integrity.events_without_spells(spells, bad) == [
+        "event 1995-05 MT PfP accession: no a spell starting that day",
+        "event 1997 MT PfP withdrawal: no a spell ending that day",
+        "event 2001 MT PfP signature: no a spell running then",
+    ]
+    suspended = [attrs.evolve(spells[0], suspensions=(Suspension(PartialDate.parse("1996"), None),))]
+    assert integrity.events_without_spells(suspended, [ev("1996", EventKind.SUSPENSION)]) == []
+    assert integrity.events_without_spells(spells, [ev("1996", EventKind.SUSPENSION)]) == [
+        "event 1996 MT PfP suspension: no a suspension starting that day"
+    ]
+
+
+def test_spells_without_events() -> None:
+    spells = [spell("MT", "PfP", "1995-04-26", "1996-10-27"), spell("MT", "EAPC", "1997-05-30", "1996-10-27")]
+    events = [ev("1995-04-26", EventKind.SIGNATURE), ev("1996-10", EventKind.WITHDRAWAL)]
+    assert integrity.spells_without_events([PFP], spells, events) == [
+        "MT EAPC 1997-05-30..1996-10-27: no event on its start"
+    ]
+    founding = Event(PartialDate.parse("1997-05-30"), None, "EAPC", EventKind.FOUNDING, "Founded.", SRC)
+    assert integrity.spells_without_events([PFP], spells, [*events, founding]) == []
+
+
+def test_empty_programmes() -> None:
+    assert integrity.empty_programmes([PFP], [spell("MT", "PfP", "1995")]) == []
+    assert integrity.empty_programmes([PFP], [spell("MT", "EAPC", "1997")]) == ["programme PfP: no participant"]
+
+
+def test_near_duplicate_events() -> None:
+    riga = [
+        ev("2006-11-29", EventKind.INVITATION, "PfP", "At the Riga Summit Allies invited Serbia to join PfP."),
+        ev("2006-11-29", EventKind.SUMMIT, None, "Allies at the Riga Summit invited Serbia to join PfP."),
+    ]
+    assert integrity.near_duplicate_events(riga) == [
+        "event 2006-11-29 MT PfP invitation and event 2006-11-29 MT None summit: the same act twice?"
+    ]
+    same_programme = [ev("2012-09", EventKind.AGREEMENT, "IPCP"), ev("2012-09-10", EventKind.AGREEMENT, "IPCP")]
+    assert len(integrity.near_duplicate_events(same_programme)) == 1
+    reworded = [
+        ev(
+            "2012-09",
+            EventKind.AGREEMENT,
+            "IPCP",
+            "NATO and Iraq signed an Individual Partnership and Cooperation Programme.",
+        ),
+        ev(
+            "2012-09",
+            EventKind.SIGNATURE,
+            "IPCP",
+            "Iraq and NATO signed an Individual Partnership and Cooperation Programme.",
+        ),
+    ]
+    assert len(integrity.near_duplicate_events(reworded)) == 1
+    designation_then_accord = [
+        ev("1987", EventKind.DESIGNATION, "MNNA", "The United States named Israel a major non-NATO ally."),
+        ev("1987-12", EventKind.AGREEMENT, "MNNA", "Defence ministers signed an accord giving effect to the status."),
+    ]
+    assert integrity.near_duplicate_events(designation_then_accord) == []
+    two_statements = [
+        ev("2023-09-03", EventKind.STATEMENT, "NATO", "The prime minister said relying on Russia was a mistake."),
+        ev("2023-09-03", EventKind.STATEMENT, "NATO", "The foreign minister said talks would go on."),
+    ]
+    assert integrity.near_duplicate_events(two_statements) == []
+    apart = [ev("2012", EventKind.AGREEMENT, "IPCP"), ev("2014", EventKind.AGREEMENT, "IPCP")]
+    assert integrity.near_duplicate_events(apart) == []
+    others = [ev("2012", EventKind.AGREEMENT, "IPCP"), ev("2012", EventKind.AGREEMENT, "IPCP", country="AT")]
+    assert integrity.near_duplicate_events(others) == []
+
+
+def test_successors_start_when_predecessors_end() -> None:
+    rule = {"ID": frozenset({"MAP", "ANP"})}
+    ok = [spell("GE", "ID", "2006-09-21", "2009"), spell("GE", "ANP", "2009")]
+    assert integrity.successors_start_when_predecessors_end(ok, rule) == []
+    still_open = [spell("UA", "ID", "2005-04-21"), spell("UA", "ANP", "2009")]
+    assert integrity.successors_start_when_predecessors_end(still_open, rule) == [
+        "UA ID 2005-04-21..: should end when ANP began on 2009"
+    ]
+
+
+def test_aspirations_end_at_accession() -> None:
+    ok = [spell("SE", "ASPIRANT", "2022-06-29", "2024-03-07"), spell("SE", "NATO", "2024-03-07")]
+    assert integrity.aspirations_end_at_accession(ok) == []
+    early = [spell("SE", "ASPIRANT", "2022-06-29", "2024"), spell("SE", "NATO", "2024-03-07")]
+    assert integrity.aspirations_end_at_accession(early) == [
+        "SE ASPIRANT 2022-06-29..2024: should end on accession, 2024-03-07"
+    ]
+
+
+def test_source_grades() -> None:
+    def source(url: str, publisher: str) -> Source:
+        return Source(url, "T", publisher, datetime.date(2026, 1, 1))
+
+    assert integrity.source_grade(source("https://www.nato.int/cps/en/natohq/topics_52044.htm", "NATO")) == "strong"
+    assert integrity.source_grade(source("https://www.reuters.com/world/x", "Reuters")) == "strong"
+    assert integrity.source_grade(source("https://www.financialmirror.com/x", "Financial Mirror")) == "strong"
+    official_copy = source("https://www.ft.dk/samling/x", "Folketinget (Danish Parliament), copy of NATO press release")
+    assert integrity.source_grade(official_copy) == "strong"
+    assert integrity.source_grade(source("https://en.wikipedia.org/wiki/X", "Wikipedia")) == "wikipedia"
+    for url, publisher in [
+        ("https://tass.com/world/1", "TASS"),
+        ("https://www.urdupoint.com/en/world/x", "UrduPoint (Sputnik)"),
+        ("https://wikimili.com/en/X", "WikiMili (copy of Wikipedia)"),
+        ("https://georgien.blogspot.com/x", "georgien.blogspot.com (copy of NATO text)"),
+        ("https://example.org/enwiki.7z", "Wikipedia dump"),
+        ("https://pdfslide.net/documents/x", "NATO (copy at pdfslide.net)"),
+        ("https://www.alayham.com/x", "Al-Ayham (reprint of NATO news)"),
+    ]:
+        assert integrity.source_grade(source(url, publisher)) == "weak", url
+    wiki = (source("https://en.wikipedia.org/wiki/X", "Wikipedia"),)
+    assert integrity.poorly_sourced("r", wiki, "only Wikipedia found") == []
+    assert integrity.poorly_sourced("r", wiki, "") == [
+        "r: rests on Wikipedia without a note that nothing better was found"
+    ]
+    weak = (source("https://tass.com/world/1", "TASS"),)
+    assert integrity.poorly_sourced("r", weak, "") == ["r: rests only on weak sources (TASS)"]
+    assert integrity.poorly_sourced("r", (*weak, source("https://www.nato.int/x", "NATO")), "") == []

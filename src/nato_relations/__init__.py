@@ -3,7 +3,7 @@
     >>> import datetime
     >>> from nato_relations import get_country
     >>> get_country("Sweden").status_on(datetime.date(2024, 3, 1)).value
-    'partner'
+    'aspirant'
 
 Importing the package reads no data; the dataset is loaded, once, by the
 first question asked of it.
@@ -22,6 +22,7 @@ from ._model import (
     ProgrammeKind,
     Source,
     Status,
+    Suspension,
 )
 from ._queries import (
     countries,
@@ -80,6 +81,7 @@ __all__ = [
     "ProgrammeNotFoundError",
     "Source",
     "Status",
+    "Suspension",
     "__version__",
     "countries",
     "dataset_info",

@@ -15,7 +15,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from ._dates import PartialDate
 from ._loader import CountryRecord, Meta
-from ._model import Event, Participation, Programme, Source
+from ._model import Event, Participation, Programme, Source, Suspension
 
 __all__ = ["converter", "file_converter"]
 
@@ -65,7 +65,9 @@ def _base() -> cattrs.Converter:
 def _make_converter() -> cattrs.Converter:
     """Objects <-> plain data, every field included (a Country with its relations)."""
     conv = _base()
-    _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Participation, ...], tuple[Event, ...])
+    _lists_only(
+        conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[Participation, ...], tuple[Event, ...]
+    )
     return conv
 
 
@@ -77,8 +79,8 @@ def _make_file_converter() -> cattrs.Converter:
     required and unknown keys are errors.
     """
     conv = _base()
-    _lists_only(conv, tuple[str, ...], tuple[Source, ...])
-    for cls in (Source, Programme, Participation, Event, CountryRecord, Meta):
+    _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...])
+    for cls in (Source, Suspension, Programme, Participation, Event, CountryRecord, Meta):
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
     _lists_only(conv, tuple[Programme, ...], tuple[Participation, ...], tuple[Event, ...], tuple[CountryRecord, ...])
     return conv

@@ -148,7 +148,12 @@ def build(raw: RawData) -> Dataset:
         participations=len(raw.participations),
         events=len(events),
         sources=len(
-            {s for records in (raw.programmes, raw.participations, events) for r in records for s in r.sources}
+            {
+                s
+                for records in (raw.countries, raw.programmes, raw.participations, events)
+                for r in records
+                for s in r.sources
+            }
         ),
         sha256=digest.hexdigest(),
         files=raw.digests,

@@ -22,13 +22,17 @@ FIELDS: dict[str, dict[str, str]] = {
         "region": "UN M49 sub-region, e.g. 'Northern Europe'",
         "aliases": "other names and former names the country is looked up by",
         "summary": "a short, neutral account of the relationship, written for this dataset",
+        "sources": "the pages the summary was taken from (empty when there is no summary)",
         "participations": "the country's spells in programmes, in order of start",
         "events": "the country's dated events, in order of date",
     },
     "Programme": {
         "code": "short code, e.g. 'PfP'",
         "name": "full English name",
-        "kind": "membership, partnership framework, action plan, dialogue, bilateral body or external designation",
+        "kind": (
+            "membership, partnership framework, action plan, dialogue, bilateral body, external designation "
+            "or recognition (NATO's recognition of a membership aspiration)"
+        ),
         "run_by": "'NATO', or the state that runs it ('United States' for MNNA)",
         "established": f"when it began, {_PARTIAL}; None when no source dates it",
         "ended": f"when it ended, {_PARTIAL}; None while it goes on",
@@ -43,7 +47,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "start": f"when the spell began, {_PARTIAL}",
         "end": f"when it ended, {_PARTIAL}; None while it goes on",
         "sources": "the pages the record was taken from",
-        "qualifiers": "status qualifiers such as 'suspended', 'conditional' or 'treated as'",
+        "qualifiers": "qualifiers of the spell such as 'conditional' or 'treated as'",
+        "suspensions": "periods in which the spell's cooperation was suspended; they confer no status",
         "notes": "caveats, and the values other sources give with where they come from",
     },
     "Event": {
@@ -60,6 +65,10 @@ FIELDS: dict[str, dict[str, str]] = {
         "title": "title of the page",
         "publisher": "who published it",
         "accessed": "the day it was read",
+    },
+    "Suspension": {
+        "start": f"when the suspension began, {_PARTIAL}",
+        "end": f"when it was lifted, {_PARTIAL}; None while it lasts",
     },
     "DatasetInfo": {
         "version": "the release, YYYY.M.PATCH; the same as the package version",
@@ -93,6 +102,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "region": ("string", FIELDS["Country"]["region"]),
         "aliases": ("string", "other names and former names, separated by '; '"),
         "summary": ("string", FIELDS["Country"]["summary"]),
+        "source_ids": ("string", _SOURCES),
     },
     "programmes": {
         "code": ("string", FIELDS["Programme"]["code"]),
@@ -116,7 +126,8 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("string", f"when it ended, {_PARTIAL}; empty while it goes on"),
         "end_precision": ("string", "year, month or day; empty while it goes on"),
         "last_day": ("date", "the latest day the spell may have lasted to; empty while it goes on"),
-        "qualifiers": ("string", "qualifiers such as 'suspended', separated by '; '"),
+        "qualifiers": ("string", "qualifiers such as 'conditional', separated by '; '"),
+        "suspensions": ("string", "suspension periods as 'start..end' (end empty while it lasts), separated by '; '"),
         "notes": ("string", FIELDS["Participation"]["notes"]),
         "source_ids": ("string", _SOURCES),
     },

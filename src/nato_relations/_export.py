@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset, get_dataset
 from ._dictionary import COLUMNS
-from ._model import Event, Participation, Programme, Source
+from ._model import Country, Event, Participation, Programme, Source
 from ._version import __version__
 from .exceptions import ExtraNotInstalledError
 
@@ -55,9 +55,17 @@ def _spell_row(p: Participation) -> Row:
         "" if p.end is None else p.end.precision.value,
         "" if p.end is None else p.last_day.isoformat(),
         "; ".join(p.qualifiers),
+        "; ".join(f"{s.start}..{_opt(s.end)}" for s in p.suspensions),
         p.notes,
         _ids(p.sources),
     )
+
+
+def _country_row(c: Country) -> Row:
+    return (
+        c.alpha2, c.alpha3, _opt(c.numeric), c.name, c.official_name, c.region, "; ".join(c.aliases), c.summary,
+        _ids(c.sources),
+    )  # fmt: skip
 
 
 def _programme_row(p: Programme) -> Row:
@@ -86,15 +94,17 @@ def _event_row(e: Event) -> Row:
 def tables(dataset: Dataset | None = None) -> dict[str, tuple[Row, ...]]:
     """Every export table as rows of strings, columns as in ``COLUMNS``, sorted."""
     data = get_dataset() if dataset is None else dataset
-    cited = {s for records in (data.programmes, data.participations, data.events) for r in records for s in r.sources}
+    cited = {
+        s
+        for records in (data.countries, data.programmes, data.participations, data.events)
+        for r in records
+        for s in r.sources
+    }
     sources: dict[str, Source] = {}
     for source in sorted(cited, key=lambda s: (s.url, s.title, s.publisher, s.accessed)):
         sources.setdefault(source_id(source), source)  # one row per URL
     return {
-        "countries": tuple(
-            (c.alpha2, c.alpha3, _opt(c.numeric), c.name, c.official_name, c.region, "; ".join(c.aliases), c.summary)
-            for c in sorted(data.countries, key=lambda c: c.alpha2)
-        ),
+        "countries": tuple(_country_row(c) for c in sorted(data.countries, key=lambda c: c.alpha2)),
         "programmes": tuple(_programme_row(p) for p in data.programmes),
         "participations": tuple(
             sorted((_spell_row(p) for p in data.participations), key=lambda r: (r[2], r[1], r[5], r[0]))

@@ -26,6 +26,7 @@ from ._model import (
     Programme,
     ProgrammeKind,
     Source,
+    Suspension,
     _clean_text,
     _clean_texts,
 )
@@ -52,6 +53,7 @@ class CountryRecord:
     region: str = attr.field(validator=_clean_text)
     aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     summary: str = ""
+    sources: tuple[Source, ...] = ()
 
 
 @attr.frozen
@@ -206,8 +208,12 @@ _country = _record(
         "region": _as_is,
         "aliases": _strings,
         "summary": _text,
+        "sources": _tuple_of(_source),
     },
-    optional=frozenset({"aliases", "summary"}),
+    optional=frozenset({"aliases", "summary", "sources"}),
+)
+_suspension = _record(
+    Suspension, {"start": _partial_date, "end": _optional(_partial_date)}, optional=frozenset({"end"})
 )
 _programme = _record(
     Programme,
@@ -234,9 +240,10 @@ _participation = _record(
         "end": _optional(_partial_date),
         "sources": _sources,
         "qualifiers": _strings,
+        "suspensions": _tuple_of(_suspension),
         "notes": _text,
     },
-    optional=frozenset({"qualifiers", "notes"}),
+    optional=frozenset({"qualifiers", "suspensions", "notes"}),
 )
 _event = _record(
     Event,

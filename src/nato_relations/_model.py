@@ -20,6 +20,7 @@ __all__ = [
     "ProgrammeKind",
     "Source",
     "Status",
+    "Suspension",
 ]
 
 
@@ -32,6 +33,7 @@ class ProgrammeKind(enum.Enum):
     DIALOGUE = "dialogue"
     BILATERAL_BODY = "bilateral body"
     EXTERNAL_DESIGNATION = "external designation"
+    RECOGNITION = "recognition"
 
 
 class EventKind(enum.Enum):
@@ -57,13 +59,23 @@ class EventKind(enum.Enum):
 
 
 class Status(enum.Enum):
-    """A country's standing with NATO on a given day.
+    """A country's standing with NATO on a given day, by one rule for everyone.
 
-    ``MEMBER``: a NATO member state. ``ASPIRANT``: not a member, but taking
-    part in a programme on the road to membership (Membership Action Plan,
-    Intensified Dialogue). ``PARTNER``: taking part in any other programme
-    run by NATO. ``NONE``: none of these (a United States designation such
-    as Major non-NATO ally does not count).
+    - ``MEMBER``: a NATO member state (from its accession).
+    - ``ASPIRANT``: not a member, but NATO has recognised its aspiration to
+      membership (programme ``ASPIRANT``): from the dated NATO act that
+      did so (an Intensified Dialogue on membership, a Membership Action
+      Plan, a summit declaration or invitation) until accession, or until
+      the country itself gave the aspiration up (Ukraine's non-bloc law of
+      2010). Being in the MAP, an Intensified Dialogue or an Annual
+      National Programme does not by itself make a country an aspirant.
+    - ``PARTNER``: in any other programme run by NATO, unless that spell
+      is suspended on the day (Russia from 1 April 2014): a suspended
+      relationship confers no status.
+    - ``NONE``: none of these. A designation by another state, such as the
+      United States' Major non-NATO ally, confers no NATO status.
+
+    The rule, with its hard cases, is written out in ``docs/data.md``.
     """
 
     MEMBER = "member"
@@ -72,8 +84,8 @@ class Status(enum.Enum):
     NONE = "none"
 
 
-#: Programmes whose participants are aspiring to membership.
-ASPIRANT_PROGRAMMES = frozenset({"MAP", "ID"})
+#: Programmes whose participants NATO counts as aspiring to membership.
+ASPIRANT_PROGRAMMES = frozenset({"ASPIRANT"})
 
 
 class InvalidField(ValueError):
@@ -112,6 +124,23 @@ class Source:
 
 
 @attr.frozen
+class Suspension:
+    """A period in which a spell went on on paper but its cooperation was suspended.
+
+    ``end`` is ``None`` while the suspension lasts; it is dated by the act
+    that lifted it. Suspended days confer no status (see :class:`Status`).
+    """
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
+        """Whether the suspension's possible interval meets ``start..end`` (inclusive)."""
+        last = datetime.date.max if self.end is None else self.end.latest
+        return self.start.earliest <= end and start <= last
+
+
+@attr.frozen
 class Programme:
     """A membership, partnership framework, dialogue, body or designation.
 
@@ -147,6 +176,7 @@ class Participation:
     end: PartialDate | None
     sources: tuple[Source, ...] = attr.field(validator=_cited)
     qualifiers: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
+    suspensions: tuple[Suspension, ...] = ()
     notes: str = ""
 
     @property
@@ -162,6 +192,10 @@ class Participation:
     def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
         """Whether the spell's possible interval meets ``start..end`` (inclusive)."""
         return self.first_day <= end and start <= self.last_day
+
+    def suspended_on(self, when: datetime.date) -> bool:
+        """Whether one of the spell's suspensions may have been in force on ``when``."""
+        return any(s.overlaps(when, when) for s in self.suspensions)
 
 
 @attr.frozen
@@ -194,7 +228,7 @@ class Country:
     'SWE'
     >>> import datetime
     >>> sweden.status_on(datetime.date(2024, 3, 1)).value
-    'partner'
+    'aspirant'
     >>> sweden.status_on(datetime.date(2024, 3, 7)).value
     'member'
     """
@@ -207,6 +241,7 @@ class Country:
     region: str = attr.field(validator=_clean_text)
     aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     summary: str = ""
+    sources: tuple[Source, ...] = ()  # of the summary
     participations: tuple[Participation, ...] = ()
     events: tuple[Event, ...] = ()
 
@@ -225,12 +260,19 @@ class Country:
         """
         from ._dataset import get_dataset  # the dataset imports this module
 
+        day = coerce_date(when, "when")
         run_by = get_dataset().run_by
-        return status_of({p.programme for p in self.participations_on(when) if run_by.get(p.programme) == "NATO"})
+        return status_of(
+            {
+                p.programme
+                for p in self.participations
+                if p.overlaps(day, day) and not p.suspended_on(day) and run_by.get(p.programme) == "NATO"
+            }
+        )
 
 
 def status_of(nato_programmes: set[str]) -> Status:
-    """The status conferred by taking part in these NATO-run programmes at once."""
+    """The status conferred by taking part in these NATO-run programmes at once (none suspended)."""
     if "NATO" in nato_programmes:
         return Status.MEMBER
     if nato_programmes & ASPIRANT_PROGRAMMES:
