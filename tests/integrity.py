@@ -119,7 +119,7 @@ def iso_problems(alpha2: str, alpha3: str, numeric: str | None, iso: tuple[str, 
             [] if (alpha3, numeric) == ("XKX", None) else [f"XK: expected XKX and no numeric, got {alpha3} {numeric}"]
         )
     if iso is None:
-        return [f"{alpha2}: not an ISO 3166-1 alpha-2 code"]
+        return [f"{alpha2}: not an ISO 3166-1 alpha-2 or ISO 3166-3 code"]
     if (alpha2, alpha3, numeric) != iso:
         return [f"{alpha2}: codes {alpha3} {numeric} differ from ISO {iso[1]} {iso[2]}"]
     return []

@@ -91,7 +91,7 @@ def test_info(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (("country", "Swedn"), "unknown country 'Swedn'; did you mean Sweden?"),
+        (("country", "Swedn"), "unknown country 'Swedn'; did you mean Sweden"),
         (("programme", "Partnership for Peas"), "did you mean Partnership for Peace"),
         (("events", "--country", "Atlantis"), "unknown country 'Atlantis'"),
     ],

@@ -52,10 +52,19 @@ def test_sources(data: nr._dataset.Dataset) -> None:
 def test_codes_are_iso_3166(data: nr._dataset.Dataset) -> None:
     problems = []
     for c in data.countries:
-        entry = pycountry.countries.get(alpha_2=c.alpha2)
-        iso = None if entry is None else (entry.alpha_2, entry.alpha_3, entry.numeric)
+        if len(c.alpha2) == 4:  # a former state, by its ISO 3166-3 code
+            old = pycountry.historic_countries.get(alpha_4=c.alpha2)
+            iso = None if old is None else (c.alpha2, old.alpha_3, str(old.numeric))
+        else:
+            entry = pycountry.countries.get(alpha_2=c.alpha2)
+            iso = None if entry is None else (entry.alpha_2, entry.alpha_3, entry.numeric)
         problems += integrity.iso_problems(c.alpha2, c.alpha3, c.numeric, iso)
     assert problems == []
+
+
+def test_every_iso_country_is_answered(data: nr._dataset.Dataset) -> None:
+    ours = {c.alpha2 for c in data.countries}
+    assert {entry.alpha_2 for entry in pycountry.countries} <= ours
 
 
 def test_names_match_iso_somewhere(data: nr._dataset.Dataset) -> None:
@@ -184,11 +193,11 @@ def test_no_record_rests_only_on_weak_sources(data: nr._dataset.Dataset) -> None
     assert weak == KNOWN_WEAK
 
 
-def test_every_summary_is_cited(data: nr._dataset.Dataset) -> None:
+def test_every_summary_and_date_of_existence_is_cited(data: nr._dataset.Dataset) -> None:
     problems = []
     for c in data.countries:
-        if c.summary:
-            problems += integrity.poorly_sourced(f"summary of {c.alpha2}", c.sources, "")
+        if c.summary or c.valid_from or c.valid_until:
+            problems += integrity.poorly_sourced(f"summary or dates of {c.alpha2}", c.sources, c.notes)
         elif c.sources:
-            problems.append(f"{c.alpha2}: sources but no summary")
+            problems.append(f"{c.alpha2}: sources but neither a summary nor dates")
     assert problems == []

@@ -11,15 +11,17 @@ import pytest
 
 import nato_relations as nr
 from nato_relations._cli import main
+from nato_relations._dataset import get_dataset
 from nato_relations._dictionary import COLUMNS, FIELDS
-from nato_relations._export import tables
+from nato_relations._export import _KEYS, columns, tables
 
 
 def test_every_table_has_its_columns_and_unique_ids() -> None:
     for name, rows in tables().items():
-        assert all(len(row) == len(COLUMNS[name]) for row in rows), name
-        key = 0  # every table's first column is its primary key
-        assert len({row[key] for row in rows}) == len(rows), f"duplicate ids in {name}"
+        described = list(columns(name, get_dataset()))
+        assert all(len(row) == len(described) for row in rows), name
+        key = [described.index(column) for column in _KEYS.get(name, {}).get("primaryKey", ["id"])]
+        assert len({tuple(row[i] for i in key) for row in rows}) == len(rows), f"duplicate keys in {name}"
 
 
 def test_tables_match_the_api() -> None:
@@ -38,15 +40,15 @@ def test_tables_match_the_api() -> None:
 def test_export_writes_every_table(tmp_path: Path, fmt: str) -> None:
     written = nr.export(tmp_path / "out", format=fmt)
     suffix = ".json" if fmt == "json" else ".csv"
-    assert [p.name for p in written][:5] == [f"{name}{suffix}" for name in COLUMNS]
+    assert [p.name for p in written][: len(COLUMNS)] == [f"{name}{suffix}" for name in COLUMNS]
     for name in COLUMNS:
         path = tmp_path / "out" / f"{name}{suffix}"
         if fmt == "json":
             records = json.loads(path.read_text(encoding="utf-8"))
-            assert list(records[0]) == list(COLUMNS[name])
+            assert list(records[0]) == list(columns(name, get_dataset()))
         else:
             with path.open(encoding="utf-8", newline="") as handle:
-                assert next(csv.reader(handle)) == list(COLUMNS[name])
+                assert next(csv.reader(handle)) == list(columns(name, get_dataset()))
 
 
 def test_export_is_deterministic(tmp_path: Path) -> None:
@@ -108,7 +110,8 @@ def test_every_field_and_column_is_described() -> None:
     import attr
 
     for cls in (
-        nr.Country, nr.Programme, nr.Participation, nr.Suspension, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate
+        nr.Country, nr.Programme, nr.Participation, nr.Suspension, nr.SystemMembership, nr.Event, nr.Source,
+        nr.DatasetInfo, nr.PartialDate,
     ):  # fmt: skip
         assert [f.name for f in attr.fields(cls)] == list(FIELDS[cls.__name__]), cls.__name__
     assert all(text for columns in COLUMNS.values() for _, text in columns.values())

@@ -106,7 +106,7 @@ def test_iso_problems() -> None:
     assert integrity.iso_problems("SE", "SWE", "752", ("SE", "SWE", "752")) == []
     assert integrity.iso_problems("XK", "XKX", None, None) == []
     assert integrity.iso_problems("XK", "KOS", None, None) == ["XK: expected XKX and no numeric, got KOS None"]
-    assert integrity.iso_problems("QQ", "QQQ", None, None) == ["QQ: not an ISO 3166-1 alpha-2 code"]
+    assert integrity.iso_problems("QQ", "QQQ", None, None) == ["QQ: not an ISO 3166-1 alpha-2 or ISO 3166-3 code"]
     assert integrity.iso_problems("SE", "SWD", "752", ("SE", "SWE", "752")) == [
         "SE: codes SWD 752 differ from ISO SWE 752"
     ]

@@ -23,6 +23,7 @@ from ._model import (
     Source,
     Status,
     Suspension,
+    SystemMembership,
 )
 from ._queries import (
     countries,
@@ -47,10 +48,17 @@ from .exceptions import (
 if TYPE_CHECKING:
     from ._chart import timeline
     from ._export import export, to_dataframe
+    from ._panel import Panel, panel
 
-# Exports and charts are imported on first use: they need modules (csv, pathlib,
-# matplotlib, pandas) that a plain look-up should not pay for.
-_LAZY = {"export": "._export", "to_dataframe": "._export", "timeline": "._chart"}
+# Exports, charts and panels are imported on first use: they need modules (csv, pathlib,
+# matplotlib, pandas) or work that a plain look-up should not pay for.
+_LAZY = {
+    "export": "._export",
+    "to_dataframe": "._export",
+    "timeline": "._chart",
+    "panel": "._panel",
+    "Panel": "._panel",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -73,6 +81,7 @@ __all__ = [
     "ExtraNotInstalledError",
     "NatoRelationsError",
     "NotFoundError",
+    "Panel",
     "PartialDate",
     "Participation",
     "Precision",
@@ -82,6 +91,7 @@ __all__ = [
     "Source",
     "Status",
     "Suspension",
+    "SystemMembership",
     "__version__",
     "countries",
     "dataset_info",
@@ -90,6 +100,7 @@ __all__ = [
     "get_country",
     "get_programme",
     "members",
+    "panel",
     "participants",
     "programmes",
     "timeline",

@@ -222,6 +222,25 @@ def _cmd_export(args: argparse.Namespace) -> str:
     return "".join(f"{path}\n" for path in export(args.out, format=args.export_format))
 
 
+def _year_arg(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"not a year (YYYY): {quote(text)}")
+    return int(text)
+
+
+def _cmd_panel(args: argparse.Namespace) -> str:
+    from ._panel import panel
+
+    try:
+        table = panel(unit=args.unit, system=args.system, rule=args.rule, start=args.start, end=args.end)
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+    if args.format == "json":
+        return json.dumps(list(table.records()), indent=1, ensure_ascii=False) + "\n"
+    rows = [tuple("" if value is None else str(value) for value in row) for row in table.rows]
+    return _render_table((table.columns, rows), args.format)
+
+
 def _cmd_timeline(args: argparse.Namespace) -> str:
     from ._chart import timeline
 
@@ -284,6 +303,23 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=_cmd_export)
     export.add_argument("--format", dest="export_format", choices=("csv", "json", "datapackage"), default="csv")
     export.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    panel = add(
+        "panel", _cmd_panel, "a state-year table of NATO status and programme participation, keyed by COW, "
+        "Gleditsch-Ward or ISO codes", [],
+    )  # fmt: skip
+    panel.add_argument(
+        "--unit", choices=("state-year",), default="state-year", help="one row per (default: state-year)"
+    )
+    panel.add_argument(
+        "--system", choices=("cow", "gw", "iso"), default="cow", help="which states and codes (default: cow)"
+    )
+    panel.add_argument(
+        "--rule", choices=("any", "first", "last", "majority"), default="any",
+        help="how a year with a change counts: on any day, on 1 January, on 31 December, or on most days "
+        "(default: any)",
+    )  # fmt: skip
+    panel.add_argument("--from", dest="start", type=_year_arg, metavar="YYYY", help="first year (default: 1949)")
+    panel.add_argument("--to", dest="end", type=_year_arg, metavar="YYYY", help="last year (default: the as-of year)")
     chart = sub.add_parser(
         "timeline", parents=[span], help="draw spells over time to SVG or PNG (needs nato-relations[plot])",
         description="draw membership and partnership spells over time (needs nato-relations[plot])",

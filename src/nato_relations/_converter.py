@@ -15,7 +15,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from ._dates import PartialDate
 from ._loader import CountryRecord, Meta
-from ._model import Event, Participation, Programme, Source, Suspension
+from ._model import Event, Participation, Programme, Source, Suspension, SystemMembership
 
 __all__ = ["converter", "file_converter"]
 
@@ -28,6 +28,12 @@ def _structure_date(value: Any, _type: type) -> datetime.date:
     if not isinstance(value, str):
         raise TypeError(f"a date is a string, not {type(value).__name__}")
     return datetime.date.fromisoformat(value)
+
+
+def _structure_int(value: Any, _type: type) -> int:
+    if type(value) is not int:
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
 
 
 def _structure_str(value: Any, _type: type) -> str:
@@ -55,6 +61,7 @@ def _lists_only(conv: cattrs.Converter, *types: Any) -> None:
 def _base() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook(datetime.date, _structure_date)
@@ -66,7 +73,13 @@ def _make_converter() -> cattrs.Converter:
     """Objects <-> plain data, every field included (a Country with its relations)."""
     conv = _base()
     _lists_only(
-        conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[Participation, ...], tuple[Event, ...]
+        conv,
+        tuple[str, ...],
+        tuple[Source, ...],
+        tuple[Suspension, ...],
+        tuple[SystemMembership, ...],
+        tuple[Participation, ...],
+        tuple[Event, ...],
     )
     return conv
 
@@ -79,8 +92,8 @@ def _make_file_converter() -> cattrs.Converter:
     required and unknown keys are errors.
     """
     conv = _base()
-    _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...])
-    for cls in (Source, Suspension, Programme, Participation, Event, CountryRecord, Meta):
+    _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[SystemMembership, ...])
+    for cls in (Source, Suspension, SystemMembership, Programme, Participation, Event, CountryRecord, Meta):
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
     _lists_only(conv, tuple[Programme, ...], tuple[Participation, ...], tuple[Event, ...], tuple[CountryRecord, ...])
     return conv

@@ -90,6 +90,31 @@ def _check_references(raw: RawData) -> None:
             raise DataError(f"data/events.json[{i}].programme", f"unknown programme {event.programme!r}")
 
 
+def _country_names(raw: RawData) -> list[tuple[str, object, str]]:
+    """Every name and code a country answers to, with its alpha-2 code and file location."""
+    country_entries: list[tuple[str, object, str]] = []
+    # Codes that several states held in turn answer with the latest holder: "cow:365" is Russia, not the
+    # Soviet Union, and ISO 3166-3 gave 891 to both Yugoslavia and Serbia and Montenegro.
+    holders: dict[str, tuple[datetime.date, str, int]] = {}
+
+    def hold(code: str, until: datetime.date, alpha2: str, i: int) -> None:
+        holders[code] = max(holders.get(code, (until, alpha2, i)), (until, alpha2, i))
+
+    for i, country in enumerate(raw.countries):
+        codes = [country.alpha2, country.alpha3]
+        if country.wikidata:
+            codes.append(country.wikidata)
+        for name in (*codes, country.name, country.official_name, *country.aliases):
+            country_entries.append((name, country.alpha2, f"[{i}]"))
+        until = datetime.date.max if country.valid_until is None else country.valid_until.latest
+        for numeric in dict.fromkeys((country.numeric, country.numeric.lstrip("0")) if country.numeric else ()):
+            hold(numeric, until, country.alpha2, i)  # with and without leading zeros ("040", "40")
+        for m in country.systems:
+            hold(f"{m.system}:{m.code}", m.end or datetime.date.max, country.alpha2, i)
+    country_entries += [(name, alpha2, f"[{i}]") for name, (_, alpha2, i) in sorted(holders.items())]
+    return country_entries
+
+
 def build(raw: RawData) -> Dataset:
     """Join and check the structured files.
 
@@ -118,13 +143,7 @@ def build(raw: RawData) -> Dataset:
         )
     countries.sort(key=lambda c: (key(c.name), c.alpha2))
 
-    country_entries: list[tuple[str, object, str]] = []
-    for i, country in enumerate(raw.countries):
-        # Numeric codes answer with and without leading zeros ("040", "40").
-        numeric = [country.numeric, country.numeric.lstrip("0")] if country.numeric else []
-        codes = [country.alpha2, country.alpha3, *dict.fromkeys(numeric)]
-        for name in (*codes, country.name, country.official_name, *country.aliases):
-            country_entries.append((name, country.alpha2, f"[{i}]"))
+    country_entries = _country_names(raw)
     code_of = _index(country_entries, "countries.json")
     by_alpha2 = {c.alpha2: c for c in countries}
     if len(by_alpha2) != len(raw.countries):
@@ -157,6 +176,7 @@ def build(raw: RawData) -> Dataset:
         ),
         sha256=digest.hexdigest(),
         files=raw.digests,
+        code_sources=tuple(sorted(raw.meta.code_sources.items())),
     )
     return Dataset(
         info=info,

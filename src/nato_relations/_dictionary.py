@@ -7,22 +7,33 @@ field and every export column is described here.
 
 from __future__ import annotations
 
-__all__ = ["COLUMNS", "FIELDS"]
+__all__ = ["COLUMNS", "FIELDS", "programme_column"]
 
 _PARTIAL = "a date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD"
 
 #: Descriptions of the fields of the public record classes, by class name.
 FIELDS: dict[str, dict[str, str]] = {
     "Country": {
-        "alpha2": "ISO 3166-1 alpha-2 code (Kosovo: XK, a user-assigned code)",
+        "alpha2": (
+            "ISO 3166-1 alpha-2 code (Kosovo: XK, a user-assigned code); for a state that no longer exists, "
+            "its ISO 3166-3 code (SUHH, CSHH, YUCS, CSXX, DDDE)"
+        ),
         "alpha3": "ISO 3166-1 alpha-3 code (Kosovo: XKX)",
         "numeric": "ISO 3166-1 numeric code as three digits; None for Kosovo",
         "name": "English short name",
         "official_name": "official English name",
         "region": "UN M49 sub-region, e.g. 'Northern Europe'",
         "aliases": "other names and former names the country is looked up by",
+        "cow_code": "Correlates of War state number, the most recent the state held; None outside the COW system",
+        "gw_code": "Gleditsch-Ward state number, the most recent the state held; None outside the G-W system",
+        "wikidata": "Wikidata item (QID), e.g. 'Q183'; None where the source gives none",
+        "valid_from": f"when the state came into being, {_PARTIAL}; None for a state older than 1945",
+        "valid_until": f"when the state ceased to exist, {_PARTIAL}; None while it exists",
+        "successors": "codes of the states that took its place",
+        "systems": "its memberships in the COW and G-W state systems, each with its code and dates",
         "summary": "a short, neutral account of the relationship, written for this dataset",
-        "sources": "the pages the summary was taken from (empty when there is no summary)",
+        "sources": "the pages the summary and the dates of existence were taken from",
+        "notes": "caveats and disagreements between sources",
         "participations": "the country's spells in programmes, in order of start",
         "events": "the country's dated events, in order of date",
     },
@@ -66,6 +77,12 @@ FIELDS: dict[str, dict[str, str]] = {
         "publisher": "who published it",
         "accessed": "the day it was read",
     },
+    "SystemMembership": {
+        "system": "'cow' (Correlates of War) or 'gw' (Gleditsch-Ward)",
+        "code": "the state's number in that system during the membership",
+        "start": "the first day of the membership",
+        "end": "the last day; None while it goes on",
+    },
     "Suspension": {
         "start": f"when the suspension began, {_PARTIAL}",
         "end": f"when it was lifted, {_PARTIAL}; None while it lasts",
@@ -80,6 +97,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "sources": "number of distinct sources cited",
         "sha256": "SHA-256 fingerprint of the whole release (over the files' digests)",
         "files": "each shipped data file with its SHA-256",
+        "code_sources": "each code set (iso, cow, gw, wikidata) with the sources it was taken from",
     },
     "PartialDate": {
         "year": "the year",
@@ -101,8 +119,21 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "official_name": ("string", FIELDS["Country"]["official_name"]),
         "region": ("string", FIELDS["Country"]["region"]),
         "aliases": ("string", "other names and former names, separated by '; '"),
+        "cow_code": ("integer", FIELDS["Country"]["cow_code"].replace("None", "empty")),
+        "gw_code": ("integer", FIELDS["Country"]["gw_code"].replace("None", "empty")),
+        "wikidata": ("string", FIELDS["Country"]["wikidata"].replace("None", "empty")),
+        "valid_from": ("string", FIELDS["Country"]["valid_from"].replace("None", "empty")),
+        "valid_until": ("string", FIELDS["Country"]["valid_until"].replace("None", "empty")),
+        "successors": ("string", "codes of the states that took its place, separated by '; '"),
         "summary": ("string", FIELDS["Country"]["summary"]),
         "source_ids": ("string", _SOURCES),
+    },
+    "state_systems": {
+        "country": ("string", "alpha-2 (or ISO 3166-3) code of the state"),
+        "system": ("string", FIELDS["SystemMembership"]["system"]),
+        "code": ("integer", FIELDS["SystemMembership"]["code"]),
+        "start": ("date", FIELDS["SystemMembership"]["start"]),
+        "end": ("date", "the last day; empty while it goes on"),
     },
     "programmes": {
         "code": ("string", FIELDS["Programme"]["code"]),
@@ -144,6 +175,13 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "notes": ("string", FIELDS["Event"]["notes"]),
         "source_ids": ("string", _SOURCES),
     },
+    "panel": {
+        "year": ("integer", "the calendar year"),
+        "ccode": ("integer", "Correlates of War state number valid in that year"),
+        "iso3": ("string", "ISO 3166-1 alpha-3 (or ISO 3166-3) code of the state that held the number"),
+        "country": ("string", "the state's name in this dataset"),
+        "status": ("string", "member, aspirant, partner or none, by the panel's rule (COW states, rule 'any')"),
+    },
     "sources": {
         "id": ("string", "stable identifier (the first 12 hex digits of the SHA-256 of the URL)"),
         "url": ("string", FIELDS["Source"]["url"]),
@@ -152,3 +190,11 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "accessed": ("date", FIELDS["Source"]["accessed"]),
     },
 }
+
+
+def programme_column(code: str, name: str) -> tuple[str, tuple[str, str]]:
+    """A panel's 0/1 column for one programme: its name and (type, description)."""
+    return code.lower(), (
+        "integer",
+        f"1 if in {name} by the panel's rule that year, 0 if not; empty before it existed or after the as-of date",
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset, get_dataset
-from ._dictionary import COLUMNS
+from ._dictionary import COLUMNS, programme_column
 from ._model import Country, Event, Participation, Programme, Source
 from ._version import __version__
 from .exceptions import ExtraNotInstalledError
@@ -63,8 +63,9 @@ def _spell_row(p: Participation) -> Row:
 
 def _country_row(c: Country) -> Row:
     return (
-        c.alpha2, c.alpha3, _opt(c.numeric), c.name, c.official_name, c.region, "; ".join(c.aliases), c.summary,
-        _ids(c.sources),
+        c.alpha2, c.alpha3, _opt(c.numeric), c.name, c.official_name, c.region, "; ".join(c.aliases),
+        _opt(c.cow_code), _opt(c.gw_code), _opt(c.wikidata), _opt(c.valid_from), _opt(c.valid_until),
+        "; ".join(c.successors), c.summary, _ids(c.sources),
     )  # fmt: skip
 
 
@@ -91,8 +92,25 @@ def _event_row(e: Event) -> Row:
     )
 
 
+def columns(name: str, data: Dataset) -> dict[str, tuple[str, str]]:
+    """The columns of export table ``name``: ``COLUMNS``, and for the panel one per programme."""
+    if name != "panel":
+        return COLUMNS[name]
+    return dict([*COLUMNS[name].items(), *(programme_column(p.code, p.name) for p in _programme_order(data))])
+
+
+def _programme_order(data: Dataset) -> list[Programme]:
+    return sorted(data.programmes, key=lambda p: (p.code != "NATO", p.code.lower()))
+
+
+def _panel_rows() -> tuple[Row, ...]:
+    from ._panel import panel
+
+    return tuple(tuple("" if value is None else str(value) for value in row) for row in panel().rows)
+
+
 def tables(dataset: Dataset | None = None) -> dict[str, tuple[Row, ...]]:
-    """Every export table as rows of strings, columns as in ``COLUMNS``, sorted."""
+    """Every export table as rows of strings, columns as in :func:`columns`, sorted."""
     data = get_dataset() if dataset is None else dataset
     cited = {
         s
@@ -105,11 +123,17 @@ def tables(dataset: Dataset | None = None) -> dict[str, tuple[Row, ...]]:
         sources.setdefault(source_id(source), source)  # one row per URL
     return {
         "countries": tuple(_country_row(c) for c in sorted(data.countries, key=lambda c: c.alpha2)),
+        "state_systems": tuple(
+            (c.alpha2, m.system, str(m.code), m.start.isoformat(), _opt(m.end))
+            for c in sorted(data.countries, key=lambda c: c.alpha2)
+            for m in c.systems
+        ),
         "programmes": tuple(_programme_row(p) for p in data.programmes),
         "participations": tuple(
             sorted((_spell_row(p) for p in data.participations), key=lambda r: (r[2], r[1], r[5], r[0]))
         ),
         "events": tuple(sorted((_event_row(e) for e in data.events), key=lambda r: (r[3], r[4], r[5], r[0]))),
+        "panel": _panel_rows(),
         "sources": tuple(
             (key, s.url, s.title, s.publisher, s.accessed.isoformat()) for key, s in sorted(sources.items())
         ),
@@ -133,6 +157,10 @@ def _json_rows(header: Row, rows: tuple[Row, ...]) -> str:
 
 _KEYS: dict[str, dict[str, Any]] = {
     "countries": {"primaryKey": ["alpha2"]},
+    "state_systems": {
+        "primaryKey": ["country", "system", "code", "start"],
+        "foreignKeys": [{"fields": ["country"], "reference": {"resource": "countries", "fields": ["alpha2"]}}],
+    },
     "programmes": {"primaryKey": ["code"]},
     "participations": {
         "primaryKey": ["id"],
@@ -148,6 +176,7 @@ _KEYS: dict[str, dict[str, Any]] = {
             {"fields": ["programme"], "reference": {"resource": "programmes", "fields": ["code"]}},
         ],
     },
+    "panel": {"primaryKey": ["ccode", "year"]},
     "sources": {"primaryKey": ["id"]},
 }
 
@@ -177,7 +206,7 @@ def _descriptor(data: Dataset) -> dict[str, Any]:
                 "schema": {
                     "fields": [
                         {"name": column, "type": kind, "description": text}
-                        for column, (kind, text) in COLUMNS[name].items()
+                        for column, (kind, text) in columns(name, data).items()
                     ],
                     **_KEYS[name],
                 },
@@ -193,16 +222,17 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
     ``format`` is ``"csv"`` (one CSV file per table), ``"json"`` (one JSON
     array of objects per table) or ``"datapackage"`` (the CSV files and a
     Frictionless ``datapackage.json`` describing them). The tables are
-    countries, programmes, participations, events and sources; see the data
-    dictionary for their columns. Returns the paths written.
+    countries, state_systems, programmes, participations, events, panel (the
+    COW state-year panel) and sources; see the data dictionary for their
+    columns. Returns the paths written.
 
     Raises :class:`ValueError` for an unknown format, :class:`TypeError` for
     a non-path, and :class:`OSError` when the directory cannot be written.
 
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as folder:
-        ...     [p.name for p in export(folder, format="datapackage")]
-        ['countries.csv', 'programmes.csv', 'participations.csv', 'events.csv', 'sources.csv', 'datapackage.json']
+        ...     [p.name for p in export(folder, format="datapackage")][-3:]
+        ['panel.csv', 'sources.csv', 'datapackage.json']
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r:.40}; expected one of: {', '.join(FORMATS)}")
@@ -213,7 +243,7 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
     data = get_dataset()
     written = []
     for name, rows in tables(data).items():
-        header = tuple(COLUMNS[name])
+        header = tuple(columns(name, data))
         if format == "json":
             path, text = folder / f"{name}.json", _json_rows(header, rows)
         else:
@@ -230,9 +260,12 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
 def to_dataframe(table: str) -> pandas.DataFrame:
     """One export table as a pandas DataFrame (needs ``nato-relations[pandas]``).
 
-    ``table`` is ``"countries"``, ``"programmes"``, ``"participations"``,
-    ``"events"`` or ``"sources"``; columns are those of the CSV export, with
-    the date columns as ``datetime64`` and empty cells as missing values.
+    ``table`` is ``"countries"``, ``"state_systems"``, ``"programmes"``,
+    ``"participations"``, ``"events"``, ``"panel"`` (the COW state-year panel
+    by the rule ``any``; see :func:`~nato_relations.panel` for others) or
+    ``"sources"``; columns are those of the CSV export, with date columns as
+    ``datetime64``, integer columns as nullable ``Int64`` and empty cells as
+    missing values.
 
     Raises :class:`ValueError` for an unknown table and
     :class:`~nato_relations.exceptions.ExtraNotInstalledError` without pandas.
@@ -247,9 +280,11 @@ def to_dataframe(table: str) -> pandas.DataFrame:
         import pandas as pd
     except ImportError:
         raise ExtraNotInstalledError("to_dataframe", "pandas", "pandas") from None
-    columns = COLUMNS[table]
-    frame = pd.DataFrame(list(tables()[table]), columns=list(columns)).replace("", None)
-    for column, (kind, _) in columns.items():
+    described = columns(table, get_dataset())
+    frame = pd.DataFrame(list(tables()[table]), columns=list(described)).replace("", None)
+    for column, (kind, _) in described.items():
         if kind == "date":
             frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        elif kind == "integer":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
     return frame

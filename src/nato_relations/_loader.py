@@ -27,6 +27,7 @@ from ._model import (
     ProgrammeKind,
     Source,
     Suspension,
+    SystemMembership,
     _clean_text,
     _clean_texts,
 )
@@ -52,8 +53,16 @@ class CountryRecord:
     official_name: str = attr.field(validator=_clean_text)
     region: str = attr.field(validator=_clean_text)
     aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
+    cow_code: int | None = None
+    gw_code: int | None = None
+    wikidata: str | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    successors: tuple[str, ...] = ()
+    systems: tuple[SystemMembership, ...] = ()
     summary: str = ""
     sources: tuple[Source, ...] = ()
+    notes: str = ""
 
 
 @attr.frozen
@@ -62,10 +71,13 @@ class Meta:
 
     ``sha256`` maps every other data file to the SHA-256 it had when the
     release was made (``scripts/format_data.py`` writes it).
+    ``code_sources`` cites each code set (``iso``, ``cow``, ``gw``,
+    ``wikidata``) that the country records carry.
     """
 
     as_of: datetime.date
     sha256: dict[str, str]
+    code_sources: dict[str, tuple[Source, ...]] = attr.field(factory=dict)
 
 
 @attr.frozen
@@ -197,6 +209,18 @@ _source = _memo(_record(Source, {"url": _as_is, "title": _as_is, "publisher": _a
 _sources = _tuple_of(_source, nonempty=True)
 _strings = _tuple_of(_as_is)
 
+
+def _integer(value: Any, location: str) -> int:
+    if type(value) is not int:
+        raise _fail(location, f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+_membership = _record(
+    SystemMembership,
+    {"system": _as_is, "code": _integer, "start": _iso_date, "end": _optional(_iso_date)},
+    optional=frozenset({"end"}),
+)
 _country = _record(
     CountryRecord,
     {
@@ -207,10 +231,21 @@ _country = _record(
         "official_name": _as_is,
         "region": _as_is,
         "aliases": _strings,
+        "cow_code": _optional(_integer),
+        "gw_code": _optional(_integer),
+        "wikidata": _optional(_nonempty),
+        "valid_from": _optional(_partial_date),
+        "valid_until": _optional(_partial_date),
+        "successors": _strings,
+        "systems": _tuple_of(_membership),
         "summary": _text,
         "sources": _tuple_of(_source),
+        "notes": _text,
     },
-    optional=frozenset({"aliases", "summary", "sources"}),
+    optional=frozenset(
+        {"aliases", "cow_code", "gw_code", "wikidata", "valid_from", "valid_until", "successors", "systems"}
+        | {"summary", "sources", "notes"}
+    ),
 )
 _suspension = _record(
     Suspension, {"start": _partial_date, "end": _optional(_partial_date)}, optional=frozenset({"end"})
@@ -270,7 +305,17 @@ def _digests(value: Any, location: str) -> dict[str, str]:
     return dict(value)
 
 
-_meta = _record(Meta, {"as_of": _iso_date, "sha256": _digests})
+def _code_sources(value: Any, location: str) -> dict[str, tuple[Source, ...]]:
+    if not isinstance(value, dict):
+        raise _fail(location, f"expected an object, got {type(value).__name__}")
+    return {name: _sources(cited, f"{location}.{name}") for name, cited in value.items()}
+
+
+_meta = _record(
+    Meta,
+    {"as_of": _iso_date, "sha256": _digests, "code_sources": _code_sources},
+    optional=frozenset({"code_sources"}),
+)
 
 
 def structure_file(name: str, payload: bytes) -> Any:

@@ -21,6 +21,7 @@ __all__ = [
     "Source",
     "Status",
     "Suspension",
+    "SystemMembership",
 ]
 
 
@@ -218,9 +219,46 @@ class Event:
         return self.date.earliest <= end and start <= self.date.latest
 
 
+#: The state systems whose codes the dataset carries: Correlates of War and Gleditsch-Ward.
+SYSTEMS = ("cow", "gw")
+
+
+def _system(_instance: object, attribute: attr.Attribute[Any], value: object) -> None:
+    if value not in SYSTEMS:
+        raise InvalidField(attribute.name, f"must be one of {', '.join(SYSTEMS)}, not {value!r:.40}")
+
+
+@attr.frozen
+class SystemMembership:
+    """A period in which a state belonged to a state system under one code.
+
+    ``system`` is ``"cow"`` (Correlates of War) or ``"gw"`` (Gleditsch and
+    Ward); ``end`` is ``None`` while the membership goes on. A code that
+    changed (Germany: COW 260 from 1955, 255 from 3 October 1990) gives one
+    membership per code.
+    """
+
+    system: str = attr.field(validator=_system)
+    code: int
+    start: datetime.date
+    end: datetime.date | None = None
+
+    def covers(self, day: datetime.date) -> bool:
+        """Whether the state was a member on ``day``."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
 @attr.frozen(cache_hash=True)  # a country's hash covers all its relations: compute it once
 class Country:
-    """A country and its relations with NATO.
+    """A country, or a historical state, and its relations with NATO.
+
+    ``alpha2`` is the ISO 3166-1 alpha-2 code, or for a state that no longer
+    exists its ISO 3166-3 code (``"SUHH"``, the Soviet Union). ``cow_code``
+    and ``gw_code`` are the state's Correlates of War and Gleditsch-Ward
+    codes (the most recent it held; ``systems`` dates each), ``wikidata``
+    its Wikidata item. ``valid_from`` and ``valid_until`` bound a state that
+    began or ended after 1945 (``None``: earlier, or still existing);
+    ``successors`` names the states that took its place.
 
     >>> from nato_relations import get_country
     >>> sweden = get_country("Sweden")
@@ -240,8 +278,16 @@ class Country:
     official_name: str = attr.field(validator=_clean_text)
     region: str = attr.field(validator=_clean_text)
     aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
+    cow_code: int | None = None
+    gw_code: int | None = None
+    wikidata: str | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    successors: tuple[str, ...] = ()
+    systems: tuple[SystemMembership, ...] = ()
     summary: str = ""
-    sources: tuple[Source, ...] = ()  # of the summary
+    sources: tuple[Source, ...] = ()  # of the summary and the dates of existence
+    notes: str = ""
     participations: tuple[Participation, ...] = ()
     events: tuple[Event, ...] = ()
 
@@ -289,6 +335,8 @@ class DatasetInfo:
     ``files`` pairs each shipped data file with its SHA-256, in name
     order; ``sha256`` is the SHA-256 of the lines ``"<name>\\0<sha256>\\n"``
     of those pairs, one fingerprint for the whole release.
+    ``code_sources`` pairs each code set the countries carry (``iso``,
+    ``cow``, ``gw``, ``wikidata``) with the sources it was taken from.
     """
 
     version: str
@@ -300,3 +348,4 @@ class DatasetInfo:
     sources: int
     sha256: str
     files: tuple[tuple[str, str], ...]
+    code_sources: tuple[tuple[str, tuple[Source, ...]], ...] = ()

@@ -72,25 +72,46 @@ def _find(
     return found
 
 
-def get_country(identifier: str | Country) -> Country:
-    """The country with this ISO code, name, alias or former name.
+def get_country(identifier: str | int | Country, *, system: str | None = None) -> Country:
+    """The country or historical state with this code, name, alias or former name.
 
-    Accepts alpha-2, alpha-3 and numeric codes, the short and official
-    names, aliases and former names, ignoring case, accents and extra
-    white space; a :class:`Country` is looked up by its alpha-2 code.
+    Accepts ISO alpha-2, alpha-3 and numeric codes (``"040"``), ISO 3166-3
+    codes of former states (``"SUHH"``), short and official names, aliases
+    and former names, and Wikidata items (``"Q183"``), ignoring case,
+    accents and extra white space; a :class:`Country` is looked up by its
+    code. State-system codes are written ``"cow:365"`` and ``"gw:260"``, or
+    given as a number with ``system="cow"``, ``"gw"`` or ``"iso"``; a code a
+    state no longer holds still finds it (``"cow:260"``: Germany), and a
+    code several states held in turn finds the latest (``"cow:365"``:
+    Russia, not the Soviet Union).
 
     Raises :class:`CountryNotFoundError` (a :class:`LookupError`, with up
-    to three ``suggestions``) when nothing matches, and :class:`TypeError`
-    for a non-string.
+    to three ``suggestions``) when nothing matches; :class:`TypeError` for
+    a bare number, which could be an ISO, COW or G-W code, and for any
+    other non-string; :class:`ValueError` for an unknown ``system``.
 
         >>> get_country("north macedonia").alpha2
         'MK'
         >>> get_country("FYROM").name
         'North Macedonia'
+        >>> get_country(365, system="cow").name, get_country("gw:260").name
+        ('Russia', 'Germany')
     """
     dataset = get_dataset()
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
+    if system is not None:
+        if system not in ("cow", "gw", "iso"):
+            raise ValueError(f"unknown system {quote(system)}; expected one of: cow, gw, iso")
+        if type(identifier) is int:
+            identifier = f"{identifier:03d}" if system == "iso" else f"{system}:{identifier}"
+        elif isinstance(identifier, str) and system != "iso":
+            identifier = f"{system}:{identifier.strip()}"
+    elif type(identifier) is int:
+        raise TypeError(
+            f"the number {identifier} could be an ISO, COW or G-W code: pass system='iso', 'cow' or 'gw', "
+            f"or a string such as 'cow:{identifier}'"
+        )
     return _find(identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError)
 
 

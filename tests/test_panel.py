@@ -1,0 +1,259 @@
+"""State-year panels, the code crosswalk and historical states."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nato_relations as nr
+from nato_relations import Panel, Status
+from nato_relations._panel import RULES
+
+D = datetime.date
+RANK = {s.value: i for i, s in enumerate((Status.NONE, Status.PARTNER, Status.ASPIRANT, Status.MEMBER))}
+
+
+@functools.cache
+def table(system: str, rule: str) -> Panel:
+    return nr.panel(system=system, rule=rule)
+
+
+@functools.cache
+def rows(system: str, rule: str) -> dict[tuple[object, int], dict[str, int | str | None]]:
+    key = {"cow": "ccode", "gw": "gwcode", "iso": "iso3"}[system]
+    return {(r[key], int(str(r["year"]))): r for r in table(system, rule).records()}
+
+
+# --- the crosswalk ------------------------------------------------------------------------------
+
+CODES = [
+    # alpha2, current COW, current G-W
+    ("US", 2, 2),
+    ("DE", 255, 260),  # COW 260 for the German Federal Republic, 255 for Germany from 3 October 1990
+    ("RU", 365, 365),
+    ("RS", 345, 340),  # COW continues Yugoslavia as Serbia; G-W numbers Serbia 340
+    ("CZ", 316, 316),
+    ("SK", 317, 317),
+    ("XK", 347, 347),
+    ("TW", 713, 713),
+    ("SUHH", 365, 365),
+    ("CSHH", 315, 315),
+    ("YUCS", 345, 345),
+    ("CSXX", 345, 345),
+    ("DDDE", 265, 265),
+    ("AQ", None, None),  # not a state
+]
+
+
+@pytest.mark.parametrize(("alpha2", "cow", "gw"), CODES)
+def test_codes(alpha2: str, cow: int | None, gw: int | None) -> None:
+    country = nr.get_country(alpha2)
+    assert (country.cow_code, country.gw_code) == (cow, gw)
+
+
+LOOKUPS = [
+    ("cow:260", "DE"),  # a former code finds the state that held it
+    ("cow:255", "DE"),
+    ("gw:260", "DE"),
+    ("cow:365", "RU"),  # a code held in turn finds the latest holder
+    ("gw:340", "RS"),
+    ("cow:315", "CSHH"),
+    ("Q183", "DE"),
+    ("SUHH", "SUHH"),
+    ("USSR", "SUHH"),
+    ("East Germany", "DDDE"),
+    ("West Germany", "DE"),
+    ("891", "CSXX"),  # ISO 3166-3 gave 891 to Yugoslavia and then to Serbia and Montenegro
+]
+
+
+@pytest.mark.parametrize(("identifier", "alpha2"), LOOKUPS)
+def test_lookups_by_code(identifier: str, alpha2: str) -> None:
+    assert nr.get_country(identifier).alpha2 == alpha2
+
+
+def test_a_number_needs_its_system() -> None:
+    assert nr.get_country(365, system="cow").alpha2 == "RU"
+    assert nr.get_country(260, system="gw").alpha2 == "DE"
+    assert nr.get_country(40, system="iso").alpha2 == "AT"
+    assert nr.get_country("365", system="cow").alpha2 == "RU"
+    with pytest.raises(TypeError, match="could be an ISO, COW or G-W code"):
+        nr.get_country(365)
+    with pytest.raises(ValueError, match="unknown system"):
+        nr.get_country(365, system="ccode")
+    with pytest.raises(nr.CountryNotFoundError):
+        nr.get_country(9999, system="cow")
+
+
+HISTORICAL = [
+    # alpha2, valid_from, valid_until, successors include
+    ("SUHH", "1922-12-30", "1991-12-25", {"RU", "UA", "BY"}),
+    ("CSHH", "1918-10-28", "1992-12-31", {"CZ", "SK"}),
+    ("YUCS", "1945-11-29", "2003-02-03", {"SI", "HR", "CSXX"}),
+    ("CSXX", "2003-02-04", "2006-06-04", {"RS", "ME"}),
+    ("DDDE", "1949-10-07", "1990-10-02", {"DE"}),
+]
+
+
+@pytest.mark.parametrize(("alpha2", "valid_from", "valid_until", "successors"), HISTORICAL)
+def test_historical_states(alpha2: str, valid_from: str, valid_until: str, successors: set[str]) -> None:
+    state = nr.get_country(alpha2)
+    assert (str(state.valid_from), str(state.valid_until)) == (valid_from, valid_until)
+    assert successors <= set(state.successors)
+    assert all(nr.get_country(s) for s in state.successors)
+    assert state.sources  # the dates are cited
+    assert all(m.end is not None and m.end <= state.valid_until.latest for m in state.systems)  # type: ignore[union-attr]
+
+
+def test_facts_go_to_the_state_that_took_part() -> None:
+    founding = D(1991, 12, 20)
+    in_nacc = {c.alpha2 for c in nr.participants("NACC", on=founding)}
+    assert {"SUHH", "CSHH", "RU"} <= in_nacc
+    assert not {"CZ", "SK"} & in_nacc
+    assert nr.get_country("CZ").status_on(D(1994, 1, 1)) is Status.PARTNER
+    assert nr.get_country("CSHH").status_on(D(1993, 6, 1)) is Status.NONE  # gone
+
+
+def test_every_country_answers_none_without_relations() -> None:
+    tuvalu = nr.get_country("Tuvalu")
+    assert tuvalu.participations == ()
+    assert tuvalu.events == ()
+    assert tuvalu.status_on(D(2020, 1, 1)) is Status.NONE
+    assert tuvalu in nr.countries()
+    assert tuvalu in nr.countries(status="none", on=D(2020, 1, 1))
+
+
+def test_every_code_set_is_cited() -> None:
+    cited = dict(nr.dataset_info().code_sources)
+    assert set(cited) == {"iso", "cow", "gw", "wikidata"}
+    assert all(cited.values())
+
+
+# --- the panel ---------------------------------------------------------------------------------
+
+PANEL_CASES = [
+    # system, rule, key, year, column, value
+    ("cow", "any", 380, 2024, "status", "member"),
+    ("cow", "first", 380, 2024, "status", "aspirant"),
+    ("cow", "last", 380, 2024, "nato", 1),
+    ("cow", "first", 380, 2024, "nato", 0),
+    ("cow", "majority", 380, 2024, "nato", 1),  # joined on 7 March
+    ("cow", "majority", 375, 2023, "nato", 1),  # joined on 4 April
+    ("cow", "any", 260, 1989, "nato", 1),
+    ("cow", "any", 260, 1990, "iso3", "DEU"),
+    ("cow", "any", 255, 1991, "nato", 1),
+    ("cow", "any", 265, 1989, "nato", 0),
+    ("cow", "any", 365, 1991, "country", "Soviet Union"),
+    ("cow", "last", 365, 1991, "country", "Russia"),
+    ("cow", "any", 365, 2015, "status", "none"),  # suspended since April 2014
+    ("cow", "any", 365, 2015, "pfp", 1),  # the spell goes on, suspended
+    ("cow", "any", 345, 2010, "country", "Serbia"),
+    ("gw", "any", 340, 2010, "country", "Serbia"),
+    ("gw", "any", 260, 2000, "nato", 1),
+    ("cow", "any", 2, 1960, "pfp", None),  # before the programme existed
+    ("cow", "any", 2, 1960, "nato", 1),
+    ("cow", "any", 200, 1999, "nacc", None),  # after it ended (1997)
+    ("iso", "any", "SWE", 1995, "pfp", 1),
+    ("iso", "any", "SCG", 2005, "status", "none"),
+]
+
+
+@pytest.mark.parametrize(("system", "rule", "key", "year", "column", "value"), PANEL_CASES)
+def test_panel_cases(system: str, rule: str, key: object, year: int, column: str, value: object) -> None:
+    assert rows(system, rule)[key, year][column] == value
+
+
+def test_panel_shape() -> None:
+    cow = table("cow", "any")
+    assert cow.columns[:5] == ("year", "ccode", "iso3", "country", "status")
+    assert cow.columns[5] == "nato"
+    assert {"pfp", "eapc", "nacc", "map", "id", "ipap", "anp", "eop", "md", "ici", "patg", "mnna"} <= set(cow.columns)
+    years = {int(str(r[0])) for r in cow.rows}
+    assert min(years) == 1949
+    assert max(years) == nr.dataset_info().as_of.year
+    keys = [(r[1], r[0]) for r in cow.rows]
+    assert len(keys) == len(set(keys))  # one row per state and year
+    assert all(value in (0, 1, None) for row in cow.rows for value in row[5:])
+
+
+def test_years_after_the_data_are_missing_not_zero() -> None:
+    as_of = nr.dataset_info().as_of.year
+    later = nr.panel(start=as_of + 1, end=as_of + 2)
+    assert later.rows
+    assert all(value is None for row in later.rows for value in row[4:])
+
+
+@pytest.mark.parametrize("system", ["cow", "gw", "iso"])
+@pytest.mark.parametrize("rule", RULES)
+def test_row_count_is_the_states_in_the_system(system: str, rule: str) -> None:
+    """Each year has one row per state in the system that year, by the same rule."""
+    as_of = nr.dataset_info().as_of
+    per_year: dict[int, int] = {}
+    for _, year in rows(system, rule):
+        per_year[year] = per_year.get(year, 0) + 1
+    for year in (1950, 1989, 1991, 1992, 2006, 2024):
+        first, last = D(year, 1, 1), min(D(year, 12, 31), as_of)
+        keys = set()
+        for country in nr.countries():
+            for key, start, end in _spans(country, system):
+                days = {d for d in _days(first, last) if start <= d <= end}
+                if _by_rule(days, rule, first, last):
+                    keys.add(key)
+        assert per_year.get(year, 0) == len(keys), (year, system, rule)
+
+
+def _spans(country: nr.Country, system: str) -> list[tuple[object, D, D]]:
+    if system == "iso":
+        start = country.valid_from.earliest if country.valid_from else D.min
+        end = country.valid_until.latest if country.valid_until else D.max
+        return [(country.alpha3, start, end)]
+    return [(m.code, m.start, m.end or D.max) for m in country.systems if m.system == system]
+
+
+def _days(first: D, last: D) -> list[D]:
+    return [first + datetime.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _by_rule(days: set[D], rule: str, first: D, last: D) -> bool:
+    if rule == "any":
+        return bool(days)
+    if rule == "first":
+        return first in days
+    if rule == "last":
+        return last in days
+    return 2 * len(days) > (last - first).days + 1
+
+
+@settings(max_examples=60)
+@given(
+    country=st.sampled_from(["SE", "FI", "UA", "GE", "RU", "MT", "MK", "BA", "DE", "RS", "AT", "CZ", "JO"]),
+    year=st.integers(1990, 2025),
+    rule=st.sampled_from(RULES),
+)
+def test_panel_agrees_with_status_on_and_participations_on(country: str, year: int, rule: str) -> None:
+    """Property: each row is what asking status_on/participations_on on every day of the year gives, by the rule."""
+    state = nr.get_country(country)
+    memberships = [m for m in state.systems if m.system == "cow"]
+    found = [r for (code, y), r in rows("cow", rule).items() if y == year and any(m.code == code for m in memberships)]
+    first, last = D(year, 1, 1), D(year, 12, 31)
+    days = [d for d in _days(first, last) if any(m.covers(d) for m in memberships)]
+    if not found:
+        assert not _by_rule(set(days), rule, first, last)
+        return
+    row = found[0]
+    statuses = {d: RANK[state.status_on(d).value] for d in days}
+    best = max(
+        (rank for rank in range(4) if _by_rule({d for d in days if statuses[d] >= rank}, rule, first, last)),
+        default=0,
+    )
+    assert RANK[str(row["status"])] == best
+    for programme in ("NATO", "PfP", "EAPC", "MAP", "ASPIRANT"):
+        value = row[programme.lower()]
+        if value is None:
+            continue
+        in_it = {d for d in days if any(p.programme == programme for p in state.participations_on(d))}
+        assert value == int(_by_rule(in_it, rule, first, last)), programme
