@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+import nato_relations as nr
 from nato_relations import __version__, dataset_info, events
 from nato_relations._cli import main
 
@@ -150,3 +151,39 @@ def test_coverage_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert sum(statuses.values()) == dataset_info().countries
     _, text, _ = run(capsys, "coverage")
     assert "participation dates" in text
+
+
+def test_panel_csv_joins_like_a_state_year_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "panel", "--system", "cow", "--from", "2024", "--to", "2024", "--format", "csv")
+    assert code == 0
+    reader = list(csv.DictReader(io.StringIO(out)))
+    assert list(reader[0])[:5] == ["year", "ccode", "iso3", "country", "status"]
+    sweden = next(row for row in reader if row["ccode"] == "380")
+    assert (sweden["year"], sweden["status"], sweden["nato"], sweden["nacc"]) == ("2024", "member", "1", "")
+    assert reader == [
+        {k: "" if v is None else str(v) for k, v in row.items()}
+        for row in nr.panel(system="cow", start=2024, end=2024).records()
+    ]
+
+
+def test_panel_json_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "panel", "--system", "gw", "--rule", "first", "--from", "2024", "--to", "2024", "--format", "json"
+    )
+    assert code == 0
+    assert json.loads(out) == list(nr.panel(system="gw", rule="first", start=2024, end=2024).records())
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("panel", "--rule", "sometimes"),
+        ("panel", "--system", "ccode"),
+        ("panel", "--from", "49"),
+        ("panel", "--from", "2020", "--to", "2010"),
+    ],
+)
+def test_panel_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert "error" in err

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-PAGES = ["index.md", "guide.md", "versioning.md"]
+PAGES = ["index.md", "guide.md", "versioning.md", "panels.md"]
 
 
 @pytest.mark.parametrize("page", PAGES)
