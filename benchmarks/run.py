@@ -1,11 +1,15 @@
-"""Benchmarks for nato-relations: cold start, warm latency, load cost and scaling.
+"""Benchmarks for nato-relations: cold start, warm latency, load cost, panels and scaling.
 
-    python benchmarks/run.py            # the full table (about a minute)
-    python benchmarks/run.py --quick    # fewer repetitions
+    python -m venv /tmp/bench && /tmp/bench/bin/pip install . pycountry countryinfo
+    /tmp/bench/bin/python benchmarks/run.py            # the full table (a few minutes)
+    /tmp/bench/bin/python benchmarks/run.py --quick    # fewer repetitions
 
-Cold-start figures come from fresh interpreter processes, run interleaved so
-that machine noise hits every command alike; the median and the interquartile
-range are reported. pycountry (a test dependency) is the reference.
+Run it against an installed wheel, not an editable checkout: with
+PYTHONDONTWRITEBYTECODE=1 (set on this project's machines) a source checkout
+recompiles every module in every process. Cold-start figures come from fresh
+interpreter processes, run interleaved so that machine noise hits every
+command alike; the ratios are medians of per-run (paired) ratios. pycountry is
+the reference; countryinfo and a bare interpreter are reported beside it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ COLD = {
     "import nato_relations": "import nato_relations",
     "import + get_country('AT')": "import nato_relations; nato_relations.get_country('AT')",
     "pycountry import + get('AT')": "import pycountry; pycountry.countries.get(alpha_2='AT')",
+    "countryinfo import + iso('AT')": "from countryinfo import CountryInfo; CountryInfo('AT').iso(2)",
 }
 
 # Time without tracemalloc (it slows allocation down); memory in a second process with it.
@@ -74,9 +79,10 @@ def in_fresh_process(code: str) -> Any:
 
 
 def cold(runs: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {name: [] for name in COLD}
+    commands = {name: code for name, code in COLD.items() if available(code)}
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, code in COLD.items():
+        for name, code in commands.items():
             done = subprocess.run(
                 [sys.executable, "-c", f"import time; t=time.perf_counter(); {code}; print(time.perf_counter()-t)"],
                 capture_output=True,
@@ -87,17 +93,27 @@ def cold(runs: int) -> dict[str, list[float]]:
     return times
 
 
+def available(code: str) -> bool:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=False).returncode == 0
+
+
 def whole_process(runs: int) -> dict[str, list[float]]:
-    """Wall time of whole processes, interpreter start-up included."""
+    """Wall time of whole processes, interpreter start-up included (commands that fail here are left out)."""
     import time
 
-    times: dict[str, list[float]] = {name: [] for name in COLD}
+    commands = {name: code for name, code in COLD.items() if available(code)}
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, code in COLD.items():
+        for name, code in commands.items():
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], check=True)
             times[name].append(time.perf_counter() - start)
     return times
+
+
+def paired(values: list[float], reference: list[float]) -> float:
+    """The median of the per-run ratios ``values[i] / reference[i]``."""
+    return statistics.median(v / r for v, r in zip(values, reference, strict=True))
 
 
 def spread(values: list[float]) -> tuple[float, float]:
@@ -109,14 +125,16 @@ def warm(number: int) -> dict[str, float]:
     import nato_relations as nr
 
     d = datetime.date
-    nr.get_country("AT")
+    nr.members()  # the whole dataset loaded: warm figures, not the first look-up
+    # Arguments are built here, outside the timed calls.
+    y2000, y1990, y2010, first, last = d(2000, 1, 1), d(1990, 1, 1), d(2010, 1, 1), d(2008, 1, 1), d(2008, 12, 31)
     calls: dict[str, Callable[[], Any]] = {
         "get_country('AT')": lambda: nr.get_country("AT"),
         "get_country('Bosnia and Herzegovina')": lambda: nr.get_country("Bosnia and Herzegovina"),
-        "members(on=2000-01-01)": lambda: nr.members(d(2000, 1, 1)),
-        "participants('PfP', on=2000-01-01)": lambda: nr.participants("PfP", on=d(2000, 1, 1)),
-        "participants('PfP', 1990..2010)": lambda: nr.participants("PfP", start=d(1990, 1, 1), end=d(2010, 1, 1)),
-        "events(2008-01-01..2008-12-31)": lambda: nr.events(start=d(2008, 1, 1), end=d(2008, 12, 31)),
+        "members(on=2000-01-01)": lambda: nr.members(y2000),
+        "participants('PfP', on=2000-01-01)": lambda: nr.participants("PfP", on=y2000),
+        "participants('PfP', 1990..2010)": lambda: nr.participants("PfP", start=y1990, end=y2010),
+        "events(2008-01-01..2008-12-31)": lambda: nr.events(start=first, end=last),
         "events(country='UA')": lambda: nr.events(country="UA"),
     }
     return {name: min(timeit.repeat(call, number=number, repeat=5)) / number for name, call in calls.items()}
@@ -135,7 +153,9 @@ def scaled(factor: int, number: int) -> dict[str, float]:
         for c in raw.countries:
             code = f"{c.alpha2}{copy}"
             renamed = attr.evolve(c, name=f"{c.name} {copy}", official_name=f"{c.official_name} {copy}", aliases=())
-            countries.append(attr.evolve(renamed, alpha2=code, alpha3=f"{c.alpha3}{copy}", numeric=None))
+            countries.append(
+                attr.evolve(renamed, alpha2=code, alpha3=f"{c.alpha3}{copy}", numeric=None, wikidata=None, systems=())
+            )
         spells += [attr.evolve(p, country=f"{p.country}{copy}") for p in raw.participations]
         events += [attr.evolve(e, country=f"{e.country}{copy}") if e.country else e for e in raw.events]
     big = _dataset.build(
@@ -145,11 +165,12 @@ def scaled(factor: int, number: int) -> dict[str, float]:
     _dataset._dataset = big
     try:
         d = datetime.date
+        y2000, first, last = d(2000, 1, 1), d(2008, 1, 1), d(2008, 12, 31)
         calls: dict[str, Callable[[], Any]] = {
             "get_country('AT')": lambda: nr.get_country("AT"),
-            "members(on=2000-01-01)": lambda: nr.members(d(2000, 1, 1)),
-            "participants('PfP', on=2000-01-01)": lambda: nr.participants("PfP", on=d(2000, 1, 1)),
-            "events(2008-01-01..2008-12-31)": lambda: nr.events(start=d(2008, 1, 1), end=d(2008, 12, 31)),
+            "members(on=2000-01-01)": lambda: nr.members(y2000),
+            "participants('PfP', on=2000-01-01)": lambda: nr.participants("PfP", on=y2000),
+            "events(2008-01-01..2008-12-31)": lambda: nr.events(start=first, end=last),
         }
         return {name: min(timeit.repeat(call, number=number, repeat=3)) / number for name, call in calls.items()}
     finally:
@@ -166,23 +187,28 @@ def main() -> int:
     print(f"nato-relations {nato_relations.__version__}, Python {platform.python_version()}, {platform.machine()}, "
           f"{platform.system()}; {runs} interleaved runs per cold command")  # fmt: skip
 
-    print("\n## Cold start, whole process (interpreter start-up included)")
+    print("\n## Cold start, whole process (interpreter start-up included); ratios: medians of paired runs")
     procs = whole_process(runs)
-    base, pyc = statistics.median(procs["python -c pass"]), statistics.median(procs["pycountry import + get('AT')"])
-    print(f"| {'command':<32} | median ms | IQR ms | / bare python | / pycountry |")
-    print(f"| {'-' * 32} | --------- | ------ | ------------- | ----------- |")
+    base, pyc = procs["python -c pass"], procs["pycountry import + get('AT')"]
+    info = procs.get("countryinfo import + iso('AT')")
+    print(f"| {'command':<32} | median ms | IQR ms | / bare python | / pycountry | / countryinfo |")
+    print(f"| {'-' * 32} | --------- | ------ | ------------- | ----------- | ------------- |")
     for name, values in procs.items():
         median, iqr = spread(values)
-        print(f"| {name:<32} | {median * 1e3:9.1f} | {iqr * 1e3:6.1f} | {median / base:13.2f} | {median / pyc:11.2f} |")
+        vs_info = f"{paired(values, info):13.2f}" if info else f"{'-':>13}"
+        print(
+            f"| {name:<32} | {median * 1e3:9.1f} | {iqr * 1e3:6.1f} | {paired(values, base):13.2f} "
+            f"| {paired(values, pyc):11.2f} | {vs_info} |"
+        )
 
     print("\n## Cold start, import and first call only (measured inside the fresh process)")
     inside = cold(runs)
-    pyc_in = statistics.median(inside["pycountry import + get('AT')"])
+    pyc_in = inside["pycountry import + get('AT')"]
     print(f"| {'command':<32} | median ms | IQR ms | / pycountry |")
     print(f"| {'-' * 32} | --------- | ------ | ----------- |")
     for name, values in inside.items():
         median, iqr = spread(values)
-        print(f"| {name:<32} | {median * 1e3:9.2f} | {iqr * 1e3:6.2f} | {median / pyc_in:11.2f} |")
+        print(f"| {name:<32} | {median * 1e3:9.2f} | {iqr * 1e3:6.2f} | {paired(values, pyc_in):11.2f} |")
 
     print("\n## Loading the whole dataset (fresh process)")
     seconds = statistics.median(in_fresh_process(LOAD_TIME) for _ in range(max(runs // 4, 3)))

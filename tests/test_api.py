@@ -295,3 +295,15 @@ def test_exact_and_folded_lookups_agree() -> None:
         for name in (programme.code, programme.name, *programme.aliases):
             assert get_programme(name) is programme
             assert get_programme(name.lower()) is programme
+
+
+def test_reprs_are_one_short_line() -> None:
+    sweden = get_country("SE")
+    assert repr(sweden) == "Country(alpha2='SE', name='Sweden')"
+    assert (
+        repr(sweden.participations[0])
+        == "Participation(country='SE', programme='PfP', start='1994-05-09', end='2024-03-07')"
+    )
+    records = [sweden, *sweden.participations, *sweden.events, *sweden.systems, *sweden.events[0].sources]
+    assert all("\n" not in repr(r) and len(repr(r)) < 200 for r in records)
+    assert len(repr(members())) < 40 * len(members())

@@ -123,6 +123,8 @@ def test_cli_fuzz(argv: list[str]) -> None:
 def fresh_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """An empty dataset cache for the test, the real one restored afterwards."""
     monkeypatch.setattr(_dataset, "_dataset", None)
+    monkeypatch.setattr(_dataset, "_first", None)
+    monkeypatch.setattr(_dataset, "_early", {})
 
 
 @pytest.mark.usefixtures("fresh_cache")
@@ -141,7 +143,7 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
 
     def worker(i: int) -> None:
         barrier.wait()
-        results[i] = nr.get_country("SE")
+        results[i] = nr.members()
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(16)]
     for thread in threads:
@@ -150,6 +152,37 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
         thread.join()
     assert len(calls) == 1
     assert all(result is results[0] for result in results)
+
+
+@pytest.mark.usefixtures("fresh_cache")
+def test_concurrent_first_look_ups_read_once_and_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first question about one country reads the files once, however many threads ask."""
+    calls = []
+    real_read = _loader.read_files
+
+    def slow_read() -> Any:
+        calls.append(threading.get_ident())
+        time.sleep(0.05)
+        return real_read()
+
+    monkeypatch.setattr(_loader, "read_files", slow_read)
+    barrier = threading.Barrier(16)
+    results: list[Any] = [None] * 16
+
+    def worker(i: int) -> None:
+        barrier.wait()
+        results[i] = nr.get_country("SE" if i % 2 else "sweden")
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1
+    assert all(result is results[0] for result in results)
+    assert _dataset._dataset is None  # one country was built, not the dataset
+    full = next(c for c in nr.members(datetime.date(2024, 3, 7)) if c.alpha2 == "SE")
+    assert results[0] == full  # the same record as the full load builds
 
 
 @pytest.mark.usefixtures("fresh_cache")
@@ -167,11 +200,11 @@ def test_a_failed_load_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) ->
     messages = []
     for _ in range(2):
         with pytest.raises(nr.DataError) as caught:
-            nr.get_country("SE")
+            nr.members()
         messages.append(str(caught.value))
         assert _dataset._dataset is None
     assert messages == ["data/events.json: damaged"] * 2
-    assert nr.get_country("SE").name == "Sweden"  # the next call retries, and succeeds
+    assert nr.members()  # the next call retries, and succeeds
 
 
 @pytest.mark.usefixtures("fresh_cache")

@@ -14,12 +14,9 @@ from typing import TYPE_CHECKING, Any
 from ._dates import PartialDate, Precision
 from ._model import (
     Country,
-    DatasetInfo,
     Event,
     EventKind,
     Participation,
-    Programme,
-    ProgrammeKind,
     Source,
     Status,
     Suspension,
@@ -46,18 +43,22 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
+    from ._catalogue import DatasetInfo, Programme, ProgrammeKind
     from ._chart import timeline
     from ._export import export, to_dataframe
     from ._panel import Panel, panel
 
-# Exports, charts and panels are imported on first use: they need modules (csv, pathlib,
-# matplotlib, pandas) or work that a plain look-up should not pay for.
+# Exports, charts, panels and the programme catalogue's classes are imported on first use:
+# they need modules (csv, pathlib, matplotlib, pandas) or work that a first look-up should not pay for.
 _LAZY = {
-    "export": "._export",
-    "to_dataframe": "._export",
-    "timeline": "._chart",
-    "panel": "._panel",
+    "DatasetInfo": "._catalogue",
     "Panel": "._panel",
+    "Programme": "._catalogue",
+    "ProgrammeKind": "._catalogue",
+    "export": "._export",
+    "panel": "._panel",
+    "timeline": "._chart",
+    "to_dataframe": "._export",
 }
 
 

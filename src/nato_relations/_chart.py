@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ._catalogue import Programme
 from ._dataset import get_dataset
 from ._dates import check_range
-from ._model import Country, Participation, Programme
+from ._model import Country, Participation
 from ._queries import get_country, get_programme
 from .exceptions import ExtraNotInstalledError
 

@@ -1,8 +1,10 @@
-"""The cattrs converter: model objects to and from JSON-ready data.
+"""The cattrs converters: the one definition of a valid record, and JSON output.
 
-Used for JSON output, exports and validation; the first-query path uses
-the lean loader in ``_loader.py`` instead, because importing cattrs costs
-more than a whole cold lookup. Both reject the same inputs.
+``file_converter`` is the schema of the shipped files: the strict path of
+``_loader.py`` (any load whose files are not byte for byte the release's),
+``scripts/format_data.py`` and CI all structure records with it. The
+release's own files skip it (they were checked by it when they were made),
+because importing cattrs costs more than a whole cold look-up.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
+from ._catalogue import Programme
 from ._dates import PartialDate
-from ._loader import CountryRecord, Meta
-from ._model import Event, Participation, Programme, Source, Suspension, SystemMembership
+from ._model import Event, Participation, Source, Suspension, SystemMembership
+from ._records import CountryRecord, Index, Meta
 
-__all__ = ["converter", "file_converter"]
+__all__ = ["FILE_TYPES", "converter", "file_converter"]
 
 
 def _structure_partial_date(value: Any, _type: type) -> PartialDate:
@@ -93,7 +96,7 @@ def _make_file_converter() -> cattrs.Converter:
     """
     conv = _base()
     _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[SystemMembership, ...])
-    for cls in (Source, Suspension, SystemMembership, Programme, Participation, Event, CountryRecord, Meta):
+    for cls in (Source, Suspension, SystemMembership, Programme, Participation, Event, CountryRecord, Meta, Index):
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
     _lists_only(conv, tuple[Programme, ...], tuple[Participation, ...], tuple[Event, ...], tuple[CountryRecord, ...])
     return conv
@@ -103,3 +106,13 @@ def _make_file_converter() -> cattrs.Converter:
 converter = _make_converter()
 #: The shipped files' shape (used by validation and the data formatter).
 file_converter = _make_file_converter()
+
+#: The type each shipped file structures to.
+FILE_TYPES: dict[str, Any] = {
+    "countries.json": tuple[CountryRecord, ...],
+    "events.json": tuple[Event, ...],
+    "index.json": Index,
+    "meta.json": Meta,
+    "participations.json": tuple[Participation, ...],
+    "programmes.json": tuple[Programme, ...],
+}

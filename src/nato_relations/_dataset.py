@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attr
 
 from . import _loader
-from ._loader import RawData
-from ._model import Country, DatasetInfo, Event, Participation, Programme
+from ._model import Country, Event, Participation
 from ._names import key
-from ._timeline import Timeline
 from ._version import __version__
 from .exceptions import DataError
+
+if TYPE_CHECKING:
+    from ._catalogue import DatasetInfo, Programme
+    from ._records import RawData
+    from ._timeline import Timeline
 
 __all__ = ["Dataset", "build", "get_dataset"]
 
@@ -31,10 +34,14 @@ def _event_order(event: Event) -> tuple[datetime.date, datetime.date, str, str, 
     )
 
 
-@attr.frozen
 class Dataset:
-    """All records, with the lookup tables the queries need."""
+    """All records, with the lookup tables the queries need (a plain class: cheap to define)."""
 
+    __slots__ = (
+        "_timelines", "countries", "country_exact", "country_keys", "country_names", "event_ends", "event_starts",
+        "events", "info", "participations", "programme_exact", "programme_keys", "programme_names", "programmes",
+        "run_by",
+    )  # fmt: skip
     info: DatasetInfo
     countries: tuple[Country, ...]  # sorted by name
     programmes: tuple[Programme, ...]  # sorted by code
@@ -49,18 +56,33 @@ class Dataset:
     run_by: Mapping[str, str]  # programme code -> who runs it
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
     event_ends: tuple[datetime.date, ...]  # events[i].date.latest
-    # Built on first use: most sessions ask about a few programmes, not all.
-    _timelines: dict[str, Timeline] = attr.field(factory=dict, eq=False, repr=False)
+    _timelines: dict[str, Timeline]  # built on first use: most sessions ask about a few programmes, not all
+
+    def __init__(self, **fields: Any) -> None:
+        for name, value in fields.items():
+            object.__setattr__(self, name, value)
+        self._timelines = {}
 
     def timeline(self, code: str) -> Timeline:
         """Who took part in programme ``code`` when (``code`` must exist)."""
         found = self._timelines.get(code)
         if found is None:
             # Two threads may both build it; they build equal timelines of the same objects.
+            from ._timeline import Timeline
+
             order = {c.alpha2: i for i, c in enumerate(self.countries)}
             spells = [(p, c) for c in self.countries for p in c.participations if p.programme == code]
             found = self._timelines.setdefault(code, Timeline.build(spells, order))
         return found
+
+
+def _join(fields: Mapping[str, Any], spells: Iterable[Participation], events: Iterable[Event]) -> Country:
+    """A country from its record's ``fields``, with its spells (by start, then programme) and events (by date)."""
+    return Country(
+        **fields,
+        participations=tuple(sorted(spells, key=lambda p: (p.first_day, p.programme))),
+        events=tuple(sorted(events, key=_event_order)),
+    )
 
 
 def _index(entries: list[tuple[str, object, str]], file: str) -> dict[str, object]:
@@ -131,16 +153,10 @@ def build(raw: RawData) -> Dataset:
         if event.country is not None:
             events_of.setdefault(event.country, []).append(event)
 
-    countries = []
-    for record in raw.countries:
-        spells = sorted(spells_of.get(record.alpha2, ()), key=lambda p: (p.first_day, p.programme))
-        countries.append(
-            Country(
-                **attr.asdict(record, recurse=False),
-                participations=tuple(spells),
-                events=tuple(events_of.get(record.alpha2, ())),
-            )
-        )
+    countries = [
+        _join(attr.asdict(record, recurse=False), spells_of.get(record.alpha2, ()), events_of.get(record.alpha2, ()))
+        for record in raw.countries
+    ]
     countries.sort(key=lambda c: (key(c.name), c.alpha2))
 
     country_entries = _country_names(raw)
@@ -156,9 +172,13 @@ def build(raw: RawData) -> Dataset:
     programme_code_of = _index(programme_entries, "programmes.json")
     by_code = {p.code: p for p in raw.programmes}
 
+    import hashlib
+
     digest = hashlib.sha256()
     for name, file_digest in raw.digests:
         digest.update(f"{name}\0{file_digest}\n".encode())
+    from ._catalogue import DatasetInfo
+
     info = DatasetInfo(
         version=__version__,
         as_of=raw.meta.as_of,
@@ -198,6 +218,9 @@ def build(raw: RawData) -> Dataset:
 
 _lock = threading.Lock()
 _dataset: Dataset | None = None
+# Before the whole dataset is loaded: the release's files and index, and the countries built alone.
+_first: tuple[Mapping[str, bytes], dict[str, Any]] | None = None
+_early: dict[str, Country] = {}
 
 
 def get_dataset() -> Dataset:
@@ -206,9 +229,61 @@ def get_dataset() -> Dataset:
     Thread-safe: concurrent first calls load once. A load that fails
     stores nothing, so the next call tries again and fails the same way.
     """
-    global _dataset  # noqa: PLW0603 - the one cache, guarded by _lock
+    global _dataset, _first  # noqa: PLW0603 - the one cache, guarded by _lock
     if _dataset is None:
         with _lock:
             if _dataset is None:
-                _dataset = build(_loader.load())
+                _dataset = build(_loader.load(None if _first is None else _first[0]))
+                _first = None
+                _early.clear()
     return _dataset
+
+
+def first_country(identifier: str) -> Country | None:
+    """The country ``identifier`` names exactly or folded, built alone, before the dataset is loaded.
+
+    The first question about one country needs that country's records
+    only: the release's index gives their place in the files. ``None``
+    when the dataset is already loaded, when the files are not the
+    release's own (the strict load then reports what is wrong), and when
+    the index does not know the name (the full look-up then suggests).
+    """
+    global _first  # noqa: PLW0603 - guarded by _lock
+    if _dataset is not None:
+        return None
+    with _lock:
+        if _dataset is not None:
+            return None
+        if _first is None:
+            files = _loader.read_files()
+            if not _loader.verified(files):
+                return None
+            import json
+
+            _first = (files, json.loads(files["index.json"]))
+        contents, index = _first
+        alpha2 = index["names"].get(key(identifier)) if len(identifier) <= 200 else None
+        if alpha2 is None:
+            return None
+        found = _early.get(alpha2)
+        if found is None:
+            found = _early[alpha2] = _lone(contents, index["records"][alpha2])
+        return found
+
+
+def _lone(contents: Mapping[str, bytes], where: dict[str, list[list[int]]]) -> Country:
+    import json
+
+    from ._loader import _Builder
+
+    def records(file: str, spans: list[list[int]]) -> list[Any]:
+        payload = contents[file]
+        return [json.loads(payload[start:end]) for start, end in spans]
+
+    build = _Builder()
+    (record,) = records("countries.json", where["country"])
+    return _join(
+        build.country(record),
+        map(build.spell, records("participations.json", where["participations"])),
+        map(build.event, records("events.json", where["events"])),
+    )

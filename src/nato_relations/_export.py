@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._catalogue import Programme
 from ._dataset import Dataset, get_dataset
 from ._dictionary import COLUMNS, programme_column
-from ._model import Country, Event, Participation, Programme, Source
+from ._model import Country, Event, Participation, Source
 from ._version import __version__
 from .exceptions import ExtraNotInstalledError
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Callable
 from typing import Any
 
 import attr
@@ -12,29 +13,14 @@ from ._dates import PartialDate, coerce_date
 
 __all__ = [
     "Country",
-    "DatasetInfo",
     "Event",
     "EventKind",
     "Participation",
-    "Programme",
-    "ProgrammeKind",
     "Source",
     "Status",
     "Suspension",
     "SystemMembership",
 ]
-
-
-class ProgrammeKind(enum.Enum):
-    """What sort of relationship a programme is."""
-
-    MEMBERSHIP = "membership"
-    PARTNERSHIP_FRAMEWORK = "partnership framework"
-    ACTION_PLAN = "action plan"
-    DIALOGUE = "dialogue"
-    BILATERAL_BODY = "bilateral body"
-    EXTERNAL_DESIGNATION = "external designation"
-    RECOGNITION = "recognition"
 
 
 class EventKind(enum.Enum):
@@ -114,7 +100,22 @@ def _cited(_instance: object, attribute: attr.Attribute[Any], value: object) -> 
         raise InvalidField(attribute.name, "must be a non-empty tuple of Source")
 
 
-@attr.frozen
+def _show(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    return repr(str(value)) if isinstance(value, (PartialDate, datetime.date)) else repr(value)
+
+
+def _short_repr(*names: str) -> Callable[[object], str]:
+    """A ``__repr__`` showing only ``names``: one short line, even for a record that holds others."""
+
+    def __repr__(self: object) -> str:
+        return f"{type(self).__name__}({', '.join(f'{name}={_show(getattr(self, name))}' for name in names)})"
+
+    return __repr__
+
+
+@attr.frozen(repr=False)
 class Source:
     """A page a fact was taken from."""
 
@@ -123,8 +124,10 @@ class Source:
     publisher: str = attr.field(validator=_clean_text)
     accessed: datetime.date
 
+    __repr__ = _short_repr("url", "publisher", "accessed")
 
-@attr.frozen
+
+@attr.frozen(repr=False)
 class Suspension:
     """A period in which a spell went on on paper but its cooperation was suspended.
 
@@ -135,35 +138,15 @@ class Suspension:
     start: PartialDate
     end: PartialDate | None = None
 
+    __repr__ = _short_repr("start", "end")
+
     def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
         """Whether the suspension's possible interval meets ``start..end`` (inclusive)."""
         last = datetime.date.max if self.end is None else self.end.latest
         return self.start.earliest <= end and start <= last
 
 
-@attr.frozen
-class Programme:
-    """A membership, partnership framework, dialogue, body or designation.
-
-    ``run_by`` is ``"NATO"`` for NATO's own programmes and the designating
-    state otherwise (``"United States"`` for Major non-NATO ally).
-    ``established`` is ``None`` when no source dates a programme's start
-    (one that grew out of practice rather than a decision).
-    """
-
-    code: str = attr.field(validator=_clean_text)
-    name: str = attr.field(validator=_clean_text)
-    kind: ProgrammeKind
-    run_by: str = attr.field(validator=_clean_text)
-    established: PartialDate | None
-    ended: PartialDate | None
-    description: str = attr.field(validator=_clean_text)
-    sources: tuple[Source, ...] = attr.field(validator=_cited)
-    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
-    notes: str = ""
-
-
-@attr.frozen
+@attr.frozen(repr=False)
 class Participation:
     """One spell of one country in one programme.
 
@@ -179,6 +162,8 @@ class Participation:
     qualifiers: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     suspensions: tuple[Suspension, ...] = ()
     notes: str = ""
+
+    __repr__ = _short_repr("country", "programme", "start", "end")
 
     @property
     def first_day(self) -> datetime.date:
@@ -199,7 +184,7 @@ class Participation:
         return any(s.overlaps(when, when) for s in self.suspensions)
 
 
-@attr.frozen
+@attr.frozen(repr=False)
 class Event:
     """A dated fact in a relationship: an application, a summit, a statement ...
 
@@ -213,6 +198,8 @@ class Event:
     summary: str = attr.field(validator=_clean_text)
     sources: tuple[Source, ...] = attr.field(validator=_cited)
     notes: str = ""
+
+    __repr__ = _short_repr("date", "country", "programme", "kind")
 
     def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
         """Whether the event's possible interval meets ``start..end`` (inclusive)."""
@@ -228,7 +215,7 @@ def _system(_instance: object, attribute: attr.Attribute[Any], value: object) ->
         raise InvalidField(attribute.name, f"must be one of {', '.join(SYSTEMS)}, not {value!r:.40}")
 
 
-@attr.frozen
+@attr.frozen(repr=False)
 class SystemMembership:
     """A period in which a state belonged to a state system under one code.
 
@@ -243,12 +230,14 @@ class SystemMembership:
     start: datetime.date
     end: datetime.date | None = None
 
+    __repr__ = _short_repr("system", "code", "start", "end")
+
     def covers(self, day: datetime.date) -> bool:
         """Whether the state was a member on ``day``."""
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@attr.frozen(cache_hash=True)  # a country's hash covers all its relations: compute it once
+@attr.frozen(cache_hash=True, repr=False)  # a country's hash covers all its relations: compute it once
 class Country:
     """A country, or a historical state, and its relations with NATO.
 
@@ -291,6 +280,8 @@ class Country:
     participations: tuple[Participation, ...] = ()
     events: tuple[Event, ...] = ()
 
+    __repr__ = _short_repr("alpha2", "name")
+
     def participations_on(self, when: datetime.date) -> tuple[Participation, ...]:
         """The spells that may have been running on ``when``.
 
@@ -326,26 +317,3 @@ def status_of(nato_programmes: set[str]) -> Status:
     if nato_programmes:
         return Status.PARTNER
     return Status.NONE
-
-
-@attr.frozen
-class DatasetInfo:
-    """Which data release is installed, and a fingerprint of its files.
-
-    ``files`` pairs each shipped data file with its SHA-256, in name
-    order; ``sha256`` is the SHA-256 of the lines ``"<name>\\0<sha256>\\n"``
-    of those pairs, one fingerprint for the whole release.
-    ``code_sources`` pairs each code set the countries carry (``iso``,
-    ``cow``, ``gw``, ``wikidata``) with the sources it was taken from.
-    """
-
-    version: str
-    as_of: datetime.date
-    countries: int
-    programmes: int
-    participations: int
-    events: int
-    sources: int
-    sha256: str
-    files: tuple[tuple[str, str], ...]
-    code_sources: tuple[tuple[str, tuple[Source, ...]], ...] = ()

@@ -12,13 +12,17 @@ import bisect
 import datetime
 import enum
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from ._dataset import get_dataset
+from . import _dataset
+from ._dataset import first_country, get_dataset
 from ._dates import check_range, coerce_date
-from ._model import Country, DatasetInfo, Event, EventKind, Programme, Status
+from ._model import Country, Event, EventKind, Status
 from ._names import key, suggest
 from .exceptions import CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
+
+if TYPE_CHECKING:
+    from ._catalogue import DatasetInfo, Programme
 
 __all__ = [
     "countries",
@@ -97,7 +101,13 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
         >>> get_country(365, system="cow").name, get_country("gw:260").name
         ('Russia', 'Germany')
     """
-    dataset = get_dataset()
+    dataset = _dataset._dataset
+    if dataset is None:
+        if type(identifier) is str and system is None:
+            early = first_country(identifier)  # the first question needs one country, not the dataset
+            if early is not None:
+                return early
+        dataset = get_dataset()
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
     if system is not None:
@@ -126,8 +136,11 @@ def get_programme(code_or_name: str | Programme) -> Programme:
         'PfP'
     """
     dataset = get_dataset()
-    if isinstance(code_or_name, Programme):
-        code_or_name = code_or_name.code
+    if type(code_or_name) is not str:
+        from ._catalogue import Programme
+
+        if isinstance(code_or_name, Programme):
+            code_or_name = code_or_name.code
     return _find(
         code_or_name, dataset.programme_exact, dataset.programme_keys, dataset.programme_names, ProgrammeNotFoundError
     )
