@@ -21,13 +21,6 @@ def _spell(p: Participation) -> str:
     return f"{p.country} {p.programme} {p.start}..{p.end or ''}"
 
 
-def spell_order(spells: Iterable[Participation]) -> list[str]:
-    """Spells that end before they start."""
-    return [
-        f"{_spell(p)}: ends before it starts" for p in spells if p.end is not None and p.end.latest < p.start.earliest
-    ]
-
-
 def overlapping_spells(spells: Iterable[Participation]) -> list[str]:
     """Two spells of one country in one programme that may overlap."""
     groups: dict[tuple[str, str], list[Participation]] = {}

@@ -11,12 +11,14 @@ from typing import Any
 from ._catalogue import Programme
 from ._dataset import get_dataset
 from ._dates import check_range
+from ._files import write_files
 from ._model import Country, Participation
 from ._queries import get_country, get_programme
 from .exceptions import ExtraNotInstalledError
 
 __all__ = ["timeline"]
 
+_EARLIEST = datetime.date(1945, 1, 1)
 # Colour-blind-safe (Okabe-Ito) while there are few programmes; tab20 beyond.
 _COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 
@@ -38,10 +40,16 @@ def timeline(
     ``start``/``end`` limit the time axis. Spells still running are drawn to
     the release's as-of date. The format follows the suffix of ``path``.
 
+    The file is written beside its target and renamed into place; a
+    symbolic link at ``path`` is refused, and a missing folder is an error
+    (it is not created).
+
     Raises :class:`~nato_relations.exceptions.ExtraNotInstalledError` without
-    matplotlib, :class:`ValueError` for a suffix other than ``.svg``/``.png``
-    or when nothing is left to draw, and the look-up errors for unknown
-    countries or programmes.
+    matplotlib, :class:`ValueError` for a suffix other than ``.svg``/``.png``,
+    for a range that ends before it starts once limited to the data (1945 to
+    the as-of date), or when nothing is left to draw; :class:`OSError` when
+    the file cannot be written; and the look-up errors for unknown countries
+    or programmes.
 
         >>> timeline("enlargement.svg")  # doctest: +SKIP
         PosixPath('enlargement.svg')
@@ -58,7 +66,12 @@ def timeline(
     data = get_dataset()
     chosen = None if countries is None else {get_country(c).alpha2 for c in countries}
     code = get_programme(programme).code if programme is not None else (None if chosen else "NATO")
-    left, right = max(low, datetime.date(1945, 1, 1)), min(high, data.info.as_of)
+    left, right = max(low, _EARLIEST), min(high, data.info.as_of)
+    if left > right:
+        raise ValueError(
+            f"nothing to draw between {left.isoformat()} and {right.isoformat()}: the chart runs from "
+            f"{_EARLIEST.isoformat()} to the data's as-of date, {data.info.as_of.isoformat()}"
+        )
     rows = _rows(data.countries, chosen, code, left, right)
     if start is None:  # start the axis shortly before the first spell drawn
         first_drawn = min(p.first_day for _, spells in rows for p in spells)
@@ -66,16 +79,20 @@ def timeline(
     default = f"{get_programme(code).name}: participation over time" if code else "Participation in programmes"
     footer = (
         f"nato-relations {data.info.version}, data as of {data.info.as_of.isoformat()}; "
-        "hatched: qualified spell (e.g. suspended)"
+        "hatched: qualified or suspended spell"
     )
     figure = _draw(Figure, rows, left=left, right=right, title=title or default, footer=footer)
-    target.parent.mkdir(parents=True, exist_ok=True)
     # No timestamps or random ids, so the same data draws the same file.
-    metadata = {"Date": None} if target.suffix.lower() == ".svg" else {"Software": None}
+    suffix = target.suffix.lower()
+    metadata = {"Date": None} if suffix == ".svg" else {"Software": None}
+    import io
+
     import matplotlib
 
+    buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "nato-relations"}):
-        figure.savefig(target, metadata=metadata)
+        figure.savefig(buffer, format=suffix[1:], metadata=metadata)
+    write_files([(target, buffer.getvalue())])  # the folder must exist: a chart is one file, not a folder
     return target
 
 
@@ -124,8 +141,8 @@ def _draw(figure_class: Any, rows: Rows, *, left: datetime.date, right: datetime
                 left=date2num(first),
                 height=height * 0.9,
                 color=colour[spell.programme],
-                hatch="//" if spell.qualifiers else None,
-                edgecolor="white" if spell.qualifiers else colour[spell.programme],
+                hatch="//" if spell.qualifiers or spell.suspensions else None,
+                edgecolor="white" if spell.qualifiers or spell.suspensions else colour[spell.programme],
                 linewidth=0,
             )
     axes.xaxis_date()

@@ -7,13 +7,14 @@ Exit status: 0 on success, 1 when a country or programme is not found
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _queries as q
@@ -29,11 +30,29 @@ class _UsageError(Exception):
     """Bad arguments that argparse could not see (an impossible date range)."""
 
 
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """Turn a ``ValueError`` from the API into a usage error; a damaged install stays a ``DataError`` (exit 1)."""
+    try:
+        yield
+    except DataError:
+        raise
+    except ValueError as error:
+        raise _UsageError(str(error)) from None
+
+
+def _path(text: str) -> str:
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path; name a file or folder ('.' for the current folder)")
+    return text
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with user input in its messages made safe for a terminal."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
+        if sys.stderr is not None:  # print_usage(None) would write to stdout
+            self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {_safe(message)}\n")
 
 
@@ -138,10 +157,8 @@ def _cmd_programme(args: argparse.Namespace) -> str:
     programme = q.get_programme(args.code)
     if args.on is not None and (args.start is not None or args.end is not None):
         raise _UsageError("give either --on or --from/--to, not both")
-    try:
+    with _usage_errors():
         who = q.participants(programme, on=args.on, start=args.start, end=args.end)
-    except ValueError as error:
-        raise _UsageError(str(error)) from None
     if args.format == "json":
         return _to_json({"programme": programme, "participants": [c.alpha2 for c in who]})
     table = (_COUNTRY_HEADER, _country_rows(who))
@@ -175,10 +192,8 @@ def _cmd_countries(args: argparse.Namespace) -> str:
 
 
 def _cmd_events(args: argparse.Namespace) -> str:
-    try:
+    with _usage_errors():
         found = q.events(country=args.country, programme=args.programme, kind=args.kind, start=args.start, end=args.end)
-    except ValueError as error:
-        raise _UsageError(str(error)) from None
     if args.format == "json":
         return _to_json(found)
     return _render_table((_EVENT_HEADER, _event_rows(found)), args.format)
@@ -219,7 +234,7 @@ def _cmd_coverage(args: argparse.Namespace) -> str:
 def _cmd_export(args: argparse.Namespace) -> str:
     from ._export import export
 
-    return "".join(f"{path}\n" for path in export(args.out, format=args.export_format))
+    return "".join(f"{_safe(path)}\n" for path in export(args.out, format=args.export_format))
 
 
 def _year_arg(text: str) -> int:
@@ -231,10 +246,8 @@ def _year_arg(text: str) -> int:
 def _cmd_panel(args: argparse.Namespace) -> str:
     from ._panel import panel
 
-    try:
+    with _usage_errors():
         table = panel(unit=args.unit, system=args.system, rule=args.rule, start=args.start, end=args.end)
-    except ValueError as error:
-        raise _UsageError(str(error)) from None
     if args.format == "json":
         return json.dumps(list(table.records()), indent=1, ensure_ascii=False) + "\n"
     rows = [tuple("" if value is None else str(value) for value in row) for row in table.rows]
@@ -244,13 +257,11 @@ def _cmd_panel(args: argparse.Namespace) -> str:
 def _cmd_timeline(args: argparse.Namespace) -> str:
     from ._chart import timeline
 
-    try:
+    with _usage_errors():
         path = timeline(
             args.out, programme=args.programme, countries=args.country or None, start=args.start, end=args.end
         )
-    except ValueError as error:
-        raise _UsageError(str(error)) from None
-    return f"{path}\n"
+    return f"{_safe(path)}\n"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -302,7 +313,9 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     export.set_defaults(handler=_cmd_export)
     export.add_argument("--format", dest="export_format", choices=("csv", "json", "datapackage"), default="csv")
-    export.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if needed)")
+    export.add_argument(
+        "--out", required=True, type=_path, metavar="DIR", help="folder to write into (created if needed)"
+    )
     panel = add(
         "panel", _cmd_panel, "a state-year table of NATO status and programme participation, keyed by COW, "
         "Gleditsch-Ward or ISO codes", [],
@@ -325,7 +338,13 @@ def _parser() -> argparse.ArgumentParser:
         description="draw membership and partnership spells over time (needs nato-relations[plot])",
     )  # fmt: skip
     chart.set_defaults(handler=_cmd_timeline)
-    chart.add_argument("--out", required=True, metavar="FILE", help="the chart file, ending in .svg or .png")
+    chart.add_argument(
+        "--out",
+        required=True,
+        type=_path,
+        metavar="FILE",
+        help="the chart file, ending in .svg or .png (in a folder that exists)",
+    )
     chart.add_argument("--programme", help="programme code or name (default: NATO, or all with --country)")
     chart.add_argument("--country", action="append", help="a country to draw (repeat for several)")
     return parser
@@ -333,19 +352,53 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         output = args.handler(args)
     except (NotFoundError, DataError, ExtraNotInstalledError, OSError) as error:  # DataError: a damaged install
-        print(f"nato-relations: {_safe(error)}", file=sys.stderr)
+        _complain(f"nato-relations: {_safe(error)}")
         return 1
     except _UsageError as error:
         parser.error(str(error))
+    return _emit(output)
+
+
+def _tolerant_streams() -> None:
+    """Characters a stream cannot encode are written as escapes (``\\u00fc``), not raised."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _complain(message: str) -> None:
+    """One line on stderr; nothing at all when stderr is closed (never onto stdout)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr)
+
+
+def _emit(output: str) -> int:
+    """Write the output: 0 when written, 1 with one line on stderr when it cannot be."""
+    if sys.stdout is None:  # started with stdout closed
+        _complain("nato-relations: standard output is closed")
+        return 1
     try:
         sys.stdout.write(output)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (| head): not an error
-        # Point stdout at devnull so the interpreter's final flush cannot fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
+    except (OSError, ValueError) as error:  # a full disk (> /dev/full), a closed stream
+        _quiet_stdout()
+        _complain(f"nato-relations: cannot write the output: {_safe(getattr(error, 'strerror', None) or error)}")
+        return 1
     return 0
+
+
+def _quiet_stdout() -> None:
+    # Point stdout at devnull so the interpreter's final flush cannot fail again.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import threading
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -221,6 +222,19 @@ _dataset: Dataset | None = None
 # Before the whole dataset is loaded: the release's files and index, and the countries built alone.
 _first: tuple[Mapping[str, bytes], dict[str, Any]] | None = None
 _early: dict[str, Country] = {}
+
+
+def _after_fork_in_child() -> None:
+    """A child forked while another thread loaded would wait for ever on a lock no thread will release."""
+    global _lock, _first  # noqa: PLW0603 - the child's own lock and first-look-up state
+    _lock = threading.Lock()
+    if _dataset is None:
+        _first = None
+        _early.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def get_dataset() -> Dataset:

@@ -7,6 +7,8 @@ import enum
 
 import attr
 
+from .exceptions import quote
+
 __all__ = ["PartialDate", "Precision", "check_range", "coerce_date"]
 
 
@@ -29,15 +31,15 @@ def _validate(instance: PartialDate, _attribute: attr.Attribute[int | None], _va
     # Runs once, after all three fields are set (it is attached to ``day``).
     year, month, day = instance.year, instance.month, instance.day
     if type(year) is not int or not 1 <= year <= 9999:
-        raise ValueError(f"year out of range: {year!r}")
+        raise ValueError(f"year out of range: {quote(year)}")
     if month is None:
         if day is not None:
             raise ValueError("a day needs a month")
         return
     if type(month) is not int or not 1 <= month <= 12:
-        raise ValueError(f"month out of range: {month!r}")
+        raise ValueError(f"month out of range: {quote(month)}")
     if day is not None and (type(day) is not int or not 1 <= day <= _days_in_month(year, month)):
-        raise ValueError(f"day out of range: {day!r}")
+        raise ValueError(f"day out of range: {quote(day)}")
 
 
 @attr.frozen(order=False)
@@ -75,7 +77,7 @@ class PartialDate:
             len(part) != width or not (part.isascii() and part.isdigit())
             for part, width in zip(parts, widths, strict=False)
         ):
-            raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {text!r}")
+            raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {quote(text)}")
         numbers = [int(part) for part in parts] + [None] * (3 - len(parts))
         return cls(numbers[0], numbers[1], numbers[2])  # type: ignore[arg-type]
 
@@ -122,6 +124,8 @@ def coerce_date(value: object, name: str) -> datetime.date:
     Raises :class:`TypeError` for anything else, strings included.
     """
     if isinstance(value, datetime.datetime):
+        if value != value:  # noqa: PLR0124 - pandas' NaT is a datetime unequal to itself: not a day
+            raise TypeError(f"{name} is a missing value (NaT), not a day")
         return value.date()
     if isinstance(value, datetime.date):
         return value

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from ._catalogue import Programme
 from ._dataset import Dataset, get_dataset
 from ._dictionary import COLUMNS, programme_column
+from ._files import write_files
 from ._model import Country, Event, Participation, Source
 from ._version import __version__
-from .exceptions import ExtraNotInstalledError
+from .exceptions import ExtraNotInstalledError, quote
 
 if TYPE_CHECKING:
     import pandas
@@ -227,35 +228,43 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
     COW state-year panel) and sources; see the data dictionary for their
     columns. Returns the paths written.
 
-    Raises :class:`ValueError` for an unknown format, :class:`TypeError` for
-    a non-path, and :class:`OSError` when the directory cannot be written.
+    Every file is written beside its target and renamed into place, all or
+    none, and a symbolic link at a target's name is refused (see
+    ``_files.py``); the folder is created if it does not exist.
+
+    Raises :class:`ValueError` for an unknown format or an empty
+    ``out_dir``, :class:`TypeError` for a non-path or a non-string format,
+    and :class:`OSError` when the folder cannot be written (nothing is
+    replaced then).
 
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     [p.name for p in export(folder, format="datapackage")][-3:]
         ['panel.csv', 'sources.csv', 'datapackage.json']
     """
+    if not isinstance(format, str):
+        raise TypeError(f"format must be a string, not {type(format).__name__}")
     if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r:.40}; expected one of: {', '.join(FORMATS)}")
+        raise ValueError(f"unknown export format {quote(format)}; expected one of: {', '.join(FORMATS)}")
     if not isinstance(out_dir, (str, os.PathLike)):
         raise TypeError(f"out_dir must be a path, not {type(out_dir).__name__}")
+    if not os.fspath(out_dir):
+        raise ValueError("out_dir is empty; name a folder ('.' for the current one)")
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     data = get_dataset()
-    written = []
+    files: list[tuple[Path, bytes]] = []
     for name, rows in tables(data).items():
         header = tuple(columns(name, data))
         if format == "json":
-            path, text = folder / f"{name}.json", _json_rows(header, rows)
+            files.append((folder / f"{name}.json", _json_rows(header, rows).encode("utf-8")))
         else:
-            path, text = folder / f"{name}.csv", _csv(header, rows)
-        path.write_text(text, encoding="utf-8", newline="")
-        written.append(path)
+            files.append((folder / f"{name}.csv", _csv(header, rows).encode("utf-8")))
     if format == "datapackage":
-        path = folder / "datapackage.json"
-        path.write_text(json.dumps(_descriptor(data), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
-    return tuple(written)
+        descriptor = json.dumps(_descriptor(data), indent=2, ensure_ascii=False) + "\n"
+        files.append((folder / "datapackage.json", descriptor.encode("utf-8")))
+    folder.mkdir(parents=True, exist_ok=True)  # the caller named a folder to write into
+    write_files(files)
+    return tuple(path for path, _ in files)
 
 
 def to_dataframe(table: str) -> pandas.DataFrame:
@@ -275,8 +284,10 @@ def to_dataframe(table: str) -> pandas.DataFrame:
         >>> frame[frame.programme == "NATO"].sort_values("first_day").country.head(3).tolist()  # doctest: +SKIP
         ['BE', 'CA', 'DK']
     """
+    if not isinstance(table, str):
+        raise TypeError(f"table must be a string, not {type(table).__name__}")
     if table not in COLUMNS:
-        raise ValueError(f"unknown table {table!r:.40}; expected one of: {', '.join(COLUMNS)}")
+        raise ValueError(f"unknown table {quote(table)}; expected one of: {', '.join(COLUMNS)}")
     try:
         import pandas as pd
     except ImportError:

@@ -95,6 +95,12 @@ def _clean_texts(instance: object, attribute: attr.Attribute[Any], value: object
         _clean_text(instance, attribute, item)
 
 
+def _not_before(instance: Any, attribute: attr.Attribute[Any], value: PartialDate | None) -> None:
+    # An end that certainly falls before the start is a curator's typo, whatever the precision.
+    if value is not None and value.latest < instance.start.earliest:
+        raise InvalidField(attribute.name, f"{value} is before the start, {instance.start}")
+
+
 def _cited(_instance: object, attribute: attr.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not value or not all(isinstance(s, Source) for s in value):
         raise InvalidField(attribute.name, "must be a non-empty tuple of Source")
@@ -136,7 +142,7 @@ class Suspension:
     """
 
     start: PartialDate
-    end: PartialDate | None = None
+    end: PartialDate | None = attr.field(default=None, validator=_not_before)
 
     __repr__ = _short_repr("start", "end")
 
@@ -157,7 +163,7 @@ class Participation:
     country: str = attr.field(validator=_clean_text)
     programme: str = attr.field(validator=_clean_text)
     start: PartialDate
-    end: PartialDate | None
+    end: PartialDate | None = attr.field(validator=_not_before)
     sources: tuple[Source, ...] = attr.field(validator=_cited)
     qualifiers: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     suspensions: tuple[Suspension, ...] = ()

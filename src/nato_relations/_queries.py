@@ -70,6 +70,8 @@ def _find(
     if not isinstance(value, str):
         raise TypeError(f"a {error.what} identifier is a string, not {type(value).__name__}")
     text = value.strip()
+    if len(text) > _LONGEST_NAME:  # extra white space is ignored, however long its runs
+        text = " ".join(text.split())
     found = folded.get(key(text)) if len(text) <= _LONGEST_NAME else None
     if found is None:
         raise error(value, suggest(value, names))
