@@ -222,7 +222,10 @@ def test_the_first_look_up_reads_one_country_and_skips_cattrs() -> None:
         "assert nato_relations.get_country('Austria') is nato_relations.get_country('aUsTrIa ');"
         "assert 'cattrs' not in sys.modules, 'the release is trusted: no schema on the first query';"
         "assert not {'nato_relations._export', 'nato_relations._chart', 'matplotlib', 'pandas'} & set(sys.modules);"
-        "nato_relations.members();"
-        "assert d._dataset is not None and 'cattrs' not in sys.modules"
+        "sweden = nato_relations.get_country('SE');"
+        "import datetime; members = nato_relations.members(datetime.date(2024, 3, 7));"
+        "assert d._dataset is not None and 'cattrs' not in sys.modules;"
+        "assert nato_relations.get_country('SE') is sweden, 'the object handed out first stays the one';"
+        "assert any(m is sweden for m in members)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -138,11 +138,13 @@ def _country_names(raw: RawData) -> list[tuple[str, object, str]]:
     return country_entries
 
 
-def build(raw: RawData) -> Dataset:
+def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
     """Join and check the structured files.
 
-    Raises :class:`DataError` for a reference to an unknown country or
-    programme, and for a code or name that two records share.
+    ``reuse`` maps alpha-2 codes to countries already handed out (by a
+    first look-up); an equal one is kept, so a caller's object stays the
+    dataset's own. Raises :class:`DataError` for a reference to an unknown
+    country or programme, and for a code or name that two records share.
     """
     _check_references(raw)
     events = tuple(sorted(raw.events, key=_event_order))
@@ -154,10 +156,13 @@ def build(raw: RawData) -> Dataset:
         if event.country is not None:
             events_of.setdefault(event.country, []).append(event)
 
-    countries = [
-        _join(attr.asdict(record, recurse=False), spells_of.get(record.alpha2, ()), events_of.get(record.alpha2, ()))
-        for record in raw.countries
-    ]
+    countries = []
+    for record in raw.countries:
+        country = _join(
+            attr.asdict(record, recurse=False), spells_of.get(record.alpha2, ()), events_of.get(record.alpha2, ())
+        )
+        early = (reuse or {}).get(record.alpha2)
+        countries.append(early if early == country else country)  # the object a first look-up already handed out
     countries.sort(key=lambda c: (key(c.name), c.alpha2))
 
     country_entries = _country_names(raw)
@@ -247,7 +252,7 @@ def get_dataset() -> Dataset:
     if _dataset is None:
         with _lock:
             if _dataset is None:
-                _dataset = build(_loader.load(None if _first is None else _first[0]))
+                _dataset = build(_loader.load(None if _first is None else _first[0]), reuse=_early)
                 _first = None
                 _early.clear()
     return _dataset
