@@ -45,6 +45,7 @@ from .exceptions import (
 if TYPE_CHECKING:
     from ._catalogue import DatasetInfo, Programme, ProgrammeKind
     from ._chart import timeline
+    from ._cite import cite
     from ._export import export, to_dataframe
     from ._panel import Panel, panel
 
@@ -54,6 +55,7 @@ _LAZY = {
     "DatasetInfo": "._catalogue",
     "Panel": "._panel",
     "Programme": "._catalogue",
+    "cite": "._cite",
     "ProgrammeKind": "._catalogue",
     "export": "._export",
     "panel": "._panel",
@@ -94,6 +96,7 @@ __all__ = [
     "Suspension",
     "SystemMembership",
     "__version__",
+    "cite",
     "countries",
     "dataset_info",
     "events",

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import enum
 
 import attr
 
 from ._dates import PartialDate
-from ._model import Source, _cited, _clean_text, _clean_texts
+from ._model import Source, StrEnum, _cited, _clean_text, _clean_texts
 
 __all__ = ["DatasetInfo", "Programme", "ProgrammeKind"]
 
 
-class ProgrammeKind(enum.Enum):
+class ProgrammeKind(StrEnum):
     """What sort of relationship a programme is."""
 
     MEMBERSHIP = "membership"

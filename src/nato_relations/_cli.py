@@ -254,6 +254,12 @@ def _cmd_panel(args: argparse.Namespace) -> str:
     return _render_table((table.columns, rows), args.format)
 
 
+def _cmd_cite(args: argparse.Namespace) -> str:
+    from ._cite import cite
+
+    return cite(args.cite_format)
+
+
 def _cmd_timeline(args: argparse.Namespace) -> str:
     from ._chart import timeline
 
@@ -333,6 +339,13 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     panel.add_argument("--from", dest="start", type=_year_arg, metavar="YYYY", help="first year (default: 1949)")
     panel.add_argument("--to", dest="end", type=_year_arg, metavar="YYYY", help="last year (default: the as-of year)")
+    citation = sub.add_parser(
+        "cite", help="how to cite the installed data release", description="the citation of the installed release"
+    )
+    citation.set_defaults(handler=_cmd_cite)
+    citation.add_argument(
+        "--format", dest="cite_format", choices=("apa", "bibtex", "cff"), default="apa", help="(default: apa)"
+    )
     chart = sub.add_parser(
         "timeline", parents=[span], help="draw spells over time to SVG or PNG (needs nato-relations[plot])",
         description="draw membership and partnership spells over time (needs nato-relations[plot])",

@@ -10,14 +10,15 @@ because importing cattrs costs more than a whole cold look-up.
 from __future__ import annotations
 
 import datetime
+import enum
 from typing import Any
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
-from ._catalogue import Programme
+from ._catalogue import Programme, ProgrammeKind
 from ._dates import PartialDate
-from ._model import Event, Participation, Source, Suspension, SystemMembership
+from ._model import Event, EventKind, Participation, Source, Status, Suspension, SystemMembership
 from ._records import CountryRecord, Index, Meta
 
 __all__ = ["FILE_TYPES", "converter", "file_converter"]
@@ -31,6 +32,14 @@ def _structure_date(value: Any, _type: type) -> datetime.date:
     if not isinstance(value, str):
         raise TypeError(f"a date is a string, not {type(value).__name__}")
     return datetime.date.fromisoformat(value)
+
+
+def _structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:
+    return type_(value)
+
+
+def _unstructure_enum(value: enum.Enum) -> Any:
+    return value.value
 
 
 def _structure_int(value: Any, _type: type) -> int:
@@ -65,6 +74,10 @@ def _base() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    # Our enums are str subclasses (like enum.StrEnum): without these, the str hook would claim them.
+    for kind in (EventKind, ProgrammeKind, Status):
+        conv.register_structure_hook(kind, _structure_enum)
+        conv.register_unstructure_hook(kind, _unstructure_enum)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook(datetime.date, _structure_date)

@@ -23,7 +23,15 @@ __all__ = [
 ]
 
 
-class EventKind(enum.Enum):
+class StrEnum(str, enum.Enum):
+    """An enum whose members are their string values (``Status.MEMBER == "member"``), as
+    :class:`enum.StrEnum` on Python 3.11 and later, here for 3.10 too."""
+
+    __str__ = str.__str__
+    __format__ = str.__format__  # type: ignore[assignment]
+
+
+class EventKind(StrEnum):
     """What sort of thing happened on an event's date."""
 
     ACCESSION = "accession"
@@ -45,7 +53,7 @@ class EventKind(enum.Enum):
     WITHDRAWAL = "withdrawal"
 
 
-class Status(enum.Enum):
+class Status(StrEnum):
     """A country's standing with NATO on a given day, by one rule for everyone.
 
     - ``MEMBER``: a NATO member state (from its accession).
@@ -288,22 +296,22 @@ class Country:
 
     __repr__ = _short_repr("alpha2", "name")
 
-    def participations_on(self, when: datetime.date) -> tuple[Participation, ...]:
-        """The spells that may have been running on ``when``.
+    def participations_on(self, when: datetime.date | None = None) -> tuple[Participation, ...]:
+        """The spells that may have been running on ``when`` (default: today), suspended ones included.
 
         Raises :class:`TypeError` when ``when`` is not a date.
         """
-        day = coerce_date(when, "when")
+        day = datetime.date.today() if when is None else coerce_date(when, "when")
         return tuple(p for p in self.participations if p.overlaps(day, day))
 
-    def status_on(self, when: datetime.date) -> Status:
-        """This country's :class:`Status` on ``when``.
+    def status_on(self, when: datetime.date | None = None) -> Status:
+        """This country's :class:`Status` on ``when`` (default: today).
 
         Raises :class:`TypeError` when ``when`` is not a date.
         """
         from ._dataset import get_dataset  # the dataset imports this module
 
-        day = coerce_date(when, "when")
+        day = datetime.date.today() if when is None else coerce_date(when, "when")
         run_by = get_dataset().run_by
         return status_of(
             {
