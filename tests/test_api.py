@@ -188,7 +188,8 @@ def test_participants_accepts_a_programme_object() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"on": "2000-01-01"}, TypeError, "on must be a datetime.date"),
+        ({"on": "2000-01-01"}, None, None),
+        ({"on": "2000"}, ValueError, "whole year"),
         ({"start": 2000}, TypeError, "start must be a datetime.date"),
         ({"end": None, "start": D(2001, 1, 1)}, None, None),
         ({"start": D(2001, 1, 1), "end": D(2000, 1, 1)}, ValueError, "is after end"),
@@ -205,9 +206,19 @@ def test_participants_argument_errors(
         participants("PfP", **kwargs)  # type: ignore[arg-type]
 
 
-def test_members_rejects_a_string_date() -> None:
-    with pytest.raises(TypeError):
-        members("2024-03-07")  # type: ignore[arg-type]
+def test_dates_as_iso_strings() -> None:
+    assert members("2024-03-07") == members(D(2024, 3, 7))
+    assert get_country("SE").status_on("2024-03-06") is Status.ASPIRANT
+    assert participants("PfP", start="1996", end="1996") == participants(
+        "PfP", start=D(1996, 1, 1), end=D(1996, 12, 31)
+    )
+    assert events(country="MT", start="1996-10", end="1996-10") == events(
+        country="MT", start=D(1996, 10, 1), end=D(1996, 10, 31)
+    )
+    with pytest.raises(ValueError, match="whole year, not a day"):
+        members("2024")
+    with pytest.raises(TypeError, match="datetime"):
+        members(datetime.datetime(2024, 3, 7, 12))
 
 
 def test_countries_filters() -> None:
@@ -255,7 +266,8 @@ def test_events_partial_dates_match_overlapping_ranges() -> None:
         ({"programme": "XYZ"}, ProgrammeNotFoundError),
         ({"kind": "party"}, ValueError),
         ({"kind": 1}, TypeError),
-        ({"start": "1999"}, TypeError),
+        ({"start": 1999}, TypeError),
+        ({"start": "1999-13"}, ValueError),
         ({"start": D(2000, 1, 2), "end": D(2000, 1, 1)}, ValueError),
     ],
 )

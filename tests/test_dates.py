@@ -89,13 +89,38 @@ def test_impossible_fields_are_rejected(year: int, month: int | None, day: int |
         PartialDate(year, month, day)
 
 
-def test_coerce_date_takes_the_date_of_a_datetime() -> None:
-    assert coerce_date(datetime.datetime(2024, 3, 7, 23, 59), "on") == datetime.date(2024, 3, 7)
+def test_coerce_date_refuses_a_datetime() -> None:
+    with pytest.raises(TypeError, match=r"not a datetime\.datetime: pass its \.date\(\)"):
+        coerce_date(datetime.datetime(2024, 3, 7, 23, 59), "on")
 
 
-@pytest.mark.parametrize("value", ["2024-03-07", 20240307, None, PartialDate(2024)])
+@pytest.mark.parametrize("value", [20240307, None, PartialDate(2024), 1.5, b"2024-03-07"])
 def test_coerce_date_rejects_non_dates(value: object) -> None:
-    with pytest.raises(TypeError, match=r"on must be a datetime\.date"):
+    with pytest.raises(TypeError, match=r"on must be a datetime\.date or an ISO date string"):
+        coerce_date(value, "on")
+
+
+@pytest.mark.parametrize(
+    ("value", "side", "day"),
+    [
+        ("2024-03-07", None, datetime.date(2024, 3, 7)),
+        (" 2024-03-07 ", "end", datetime.date(2024, 3, 7)),
+        ("1996", "start", datetime.date(1996, 1, 1)),
+        ("1996", "end", datetime.date(1996, 12, 31)),
+        ("1996-02", "end", datetime.date(1996, 2, 29)),
+        ("1996-02", "start", datetime.date(1996, 2, 1)),
+    ],
+)
+def test_coerce_date_reads_iso_strings(value: str, side: str | None, day: datetime.date) -> None:
+    assert coerce_date(value, "start" if side is None else side, side=side) == day
+
+
+@pytest.mark.parametrize(
+    ("value", "match"),
+    [("1996", "whole year"), ("1996-02", "whole month"), ("20240101", "not a date"), ("2024-13-01", "not a date")],
+)
+def test_coerce_date_refuses_ambiguous_or_bad_strings(value: str, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
         coerce_date(value, "on")
 
 

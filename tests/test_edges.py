@@ -54,10 +54,11 @@ def test_the_length_limit_at_its_edge_and_inner_white_space() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "names"),
     [
-        (lambda: nr.events(end="2008"), TypeError, "end"),  # type: ignore[arg-type]
+        (lambda: nr.events(end=2008), TypeError, "end"),  # type: ignore[arg-type]
+        (lambda: nr.events(end="2008-13"), ValueError, "end"),
         (lambda: nr.events(start=2008), TypeError, "start"),  # type: ignore[arg-type]
         (lambda: nr.events(kind="party"), ValueError, "kind"),
-        (lambda: nr.countries(on="2008"), TypeError, "on"),  # type: ignore[arg-type]
+        (lambda: nr.countries(on="2008"), ValueError, "on"),
         (lambda: nr.countries(status=5), TypeError, "status"),  # type: ignore[arg-type]
         (lambda: nr.countries(status="ally"), ValueError, "status"),
         (lambda: nr.participants("PfP", on=D(2000, 1, 1), start=D(1999, 1, 1)), ValueError, "on"),

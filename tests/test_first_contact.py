@@ -92,3 +92,43 @@ def test_citation_cff_is_the_installed_release() -> None:
     assert path.read_text(encoding="utf-8") == nr.cite("cff"), (
         "run: python -c \"import nato_relations as n, sys; sys.stdout.write(n.cite('cff'))\" > CITATION.cff"
     )
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_dates_follow_the_api_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "events", "--country", "RS", "--from", "2008", "--to", "2008", "--format", "csv")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert rows
+    assert all(line.startswith("2008") for line in rows)
+    for argv in (("members", "--on", "20240101"), ("members", "--on", "2024")):  # the same on every Python
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert "usage: nato-relations members" in err
+
+
+def test_cli_choices_ignore_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "events", "--kind", "SUMMIT", "--format", "JSON")[0] == 0
+    assert run(capsys, "countries", "--status", "Partner", "--on", "2010-01-01")[0] == 0
+
+
+def test_errors_inside_a_subcommand_show_its_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "events", "--from", "2009-01-01", "--to", "2008-01-01")
+    assert code == 2
+    assert err.startswith("usage: nato-relations events")
+
+
+def test_timeline_takes_one_country_or_several(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    one = nr.timeline(tmp_path / "one.svg", countries="Ukraine")
+    several = nr.timeline(tmp_path / "two.svg", countries=["Ukraine", "Georgia"])
+    assert one.stat().st_size > 0
+    assert several.stat().st_size > one.stat().st_size

@@ -10,7 +10,7 @@ from typing import Any
 
 from ._catalogue import Programme
 from ._dataset import get_dataset
-from ._dates import check_range
+from ._dates import DateLike, check_range
 from ._files import write_files
 from ._model import Country, Participation
 from ._queries import get_country, get_programme
@@ -27,15 +27,16 @@ def timeline(
     path: str | os.PathLike[str],
     *,
     programme: str | Programme | None = None,
-    countries: Iterable[str | Country] | None = None,
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
+    countries: str | Country | Iterable[str | Country] | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     title: str | None = None,
 ) -> Path:
     """Draw the spells of countries in programmes over time, to SVG or PNG.
 
     Which spells: those of ``programme`` (default ``"NATO"``: the history of
-    enlargement), for every country that took part or only for ``countries``;
+    enlargement), for every country that took part or only for ``countries``
+    (one identifier or several);
     with ``countries`` and no ``programme``, every spell of those countries.
     ``start``/``end`` limit the time axis. Spells still running are drawn to
     the release's as-of date. The format follows the suffix of ``path``.
@@ -64,6 +65,8 @@ def timeline(
 
     low, high = check_range(start, end)
     data = get_dataset()
+    if isinstance(countries, (str, Country)):  # one country, not the letters of its name
+        countries = (countries,)
     chosen = None if countries is None else {get_country(c).alpha2 for c in countries}
     code = get_programme(programme).code if programme is not None else (None if chosen else "NATO")
     left, right = max(low, _EARLIEST), min(high, data.info.as_of)

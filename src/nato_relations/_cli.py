@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _queries as q
+from ._dates import coerce_date
 from ._model import Country, Event, EventKind, Participation, Status
 from .exceptions import DataError, ExtraNotInstalledError, NotFoundError, quote
 
@@ -56,11 +57,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {_safe(message)}\n")
 
 
-def _iso_date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {quote(text)}") from None
+def _date_arg(side: str | None) -> Callable[[str], datetime.date]:
+    """An argparse type: a date by the API's rule (a year or month only as a range's end)."""
+
+    def parse(text: str) -> datetime.date:
+        try:
+            return coerce_date(text, {"start": "--from", "end": "--to"}.get(side or "", "--on"), side=side)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    parse.__name__ = "date"  # argparse names the type in its messages
+    return parse
 
 
 def _safe(text: object) -> str:
@@ -273,13 +280,20 @@ def _cmd_timeline(args: argparse.Namespace) -> str:
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
-        "--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)"
-    )
+        "--format", type=str.lower, choices=("text", "json", "csv"), default="text",
+        help="output format, any case (default: text)",
+    )  # fmt: skip
     on = _Parser(add_help=False)
-    on.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD", help="the day asked about (default: today)")
+    on.add_argument("--on", type=_date_arg(None), metavar="YYYY-MM-DD", help="the day asked about (default: today)")
     span = _Parser(add_help=False)
-    span.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD", help="first day of the range")
-    span.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD", help="last day of the range")
+    span.add_argument(
+        "--from", dest="start", type=_date_arg("start"), metavar="DATE",
+        help="first day of the range: YYYY-MM-DD, or YYYY / YYYY-MM for its first day",
+    )  # fmt: skip
+    span.add_argument(
+        "--to", dest="end", type=_date_arg("end"), metavar="DATE",
+        help="last day of the range: YYYY-MM-DD, or YYYY / YYYY-MM for its last day",
+    )  # fmt: skip
 
     parser = _Parser(
         prog="nato-relations",
@@ -294,7 +308,7 @@ def _parser() -> argparse.ArgumentParser:
         name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[_Parser]
     ) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=helptext, description=helptext, parents=[common, *parents])
-        command.set_defaults(handler=handler)
+        command.set_defaults(handler=handler, parser=command)
         return command
 
     add("country", _cmd_country, "a country's codes, status, participations and events", [on]).add_argument(
@@ -306,19 +320,23 @@ def _parser() -> argparse.ArgumentParser:
     add("members", _cmd_members, "NATO member states on a day", [on])
     countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [on])
     countries.add_argument("--programme", help="only countries that took part in this programme")
-    countries.add_argument("--status", choices=[s.value for s in Status], help="only countries with this status")
+    countries.add_argument(
+        "--status", type=str.lower, choices=[s.value for s in Status], help="only countries with this status (any case)"
+    )
     events = add("events", _cmd_events, "dated events, filtered", [span])
     events.add_argument("--country", help="ISO code or name")
     events.add_argument("--programme", help="programme code or name")
-    events.add_argument("--kind", choices=[k.value for k in EventKind], help="event kind")
+    events.add_argument("--kind", type=str.lower, choices=[k.value for k in EventKind], help="event kind (any case)")
     add("info", _cmd_info, "the installed data release", [])
     add("coverage", _cmd_coverage, "what the data release holds: counts per programme and status, date precision", [on])
     export = sub.add_parser(
         "export", help="write the data as CSV, JSON or a Frictionless Data Package", description="write the data as "
         "flat tables (countries, programmes, participations, events, sources)",
     )  # fmt: skip
-    export.set_defaults(handler=_cmd_export)
-    export.add_argument("--format", dest="export_format", choices=("csv", "json", "datapackage"), default="csv")
+    export.set_defaults(handler=_cmd_export, parser=export)
+    export.add_argument(
+        "--format", dest="export_format", type=str.lower, choices=("csv", "json", "datapackage"), default="csv"
+    )
     export.add_argument(
         "--out", required=True, type=_path, metavar="DIR", help="folder to write into (created if needed)"
     )
@@ -342,7 +360,7 @@ def _parser() -> argparse.ArgumentParser:
     citation = sub.add_parser(
         "cite", help="how to cite the installed data release", description="the citation of the installed release"
     )
-    citation.set_defaults(handler=_cmd_cite)
+    citation.set_defaults(handler=_cmd_cite, parser=citation)
     citation.add_argument(
         "--format", dest="cite_format", choices=("apa", "bibtex", "cff"), default="apa", help="(default: apa)"
     )
@@ -350,7 +368,7 @@ def _parser() -> argparse.ArgumentParser:
         "timeline", parents=[span], help="draw spells over time to SVG or PNG (needs nato-relations[plot])",
         description="draw membership and partnership spells over time (needs nato-relations[plot])",
     )  # fmt: skip
-    chart.set_defaults(handler=_cmd_timeline)
+    chart.set_defaults(handler=_cmd_timeline, parser=chart)
     chart.add_argument(
         "--out",
         required=True,
@@ -373,8 +391,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (NotFoundError, DataError, ExtraNotInstalledError, OSError) as error:  # DataError: a damaged install
         _complain(f"nato-relations: {_safe(error)}")
         return 1
-    except _UsageError as error:
-        parser.error(str(error))
+    except _UsageError as error:  # the subcommand's own usage line, then the message
+        getattr(args, "parser", parser).error(str(error))
     return _emit(output)
 
 

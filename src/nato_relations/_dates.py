@@ -9,7 +9,10 @@ import attr
 
 from .exceptions import quote
 
-__all__ = ["PartialDate", "Precision", "check_range", "coerce_date"]
+__all__ = ["DateLike", "PartialDate", "Precision", "check_range", "coerce_date"]
+
+#: What a date parameter accepts: a day, or an ISO string (a year or month only as a range's end).
+DateLike = datetime.date | str
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -118,28 +121,53 @@ class PartialDate:
         return text
 
 
-def coerce_date(value: object, name: str) -> datetime.date:
-    """Return ``value`` as a :class:`datetime.date` (a datetime gives its date).
+def coerce_date(value: object, name: str, *, side: str | None = None) -> datetime.date:
+    """``value`` as a day: a :class:`datetime.date`, or an ISO string.
 
-    Raises :class:`TypeError` for anything else, strings included.
+    ``"2024-03-01"`` is that day. A year or a month (``"1996"``,
+    ``"1996-02"``) is a day only as one end of a range: with ``side="start"``
+    its first day, with ``side="end"`` its last.
+
+    Raises :class:`TypeError` for anything else, a :class:`datetime.datetime`
+    included (an instant is not a day: pass ``.date()``), and pandas' ``NaT``;
+    :class:`ValueError` for a string that is not a date, or a year or month
+    where a single day is asked for.
     """
     if isinstance(value, datetime.datetime):
-        if value != value:  # noqa: PLR0124 - pandas' NaT is a datetime unequal to itself: not a day
+        if value != value:  # noqa: PLR0124 - pandas' NaT is a datetime unequal to itself
             raise TypeError(f"{name} is a missing value (NaT), not a day")
-        return value.date()
+        raise TypeError(f"{name} must be a day, not a datetime.datetime: pass its .date()")
     if isinstance(value, datetime.date):
         return value
-    raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+    if isinstance(value, str):
+        try:
+            date = PartialDate.parse(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{name}={quote(value)} is not a date: use YYYY-MM-DD (or YYYY, YYYY-MM for a range)"
+            ) from None
+        if date.day is not None or side == "start":
+            return date.earliest
+        if side == "end":
+            return date.latest
+        raise ValueError(
+            f"{name}={quote(value)} is a whole {date.precision.value}, not a day: give YYYY-MM-DD "
+            "(a year or a month is read only as the start or end of a range)"
+        )
+    raise TypeError(f"{name} must be a datetime.date or an ISO date string, not {type(value).__name__}")
 
 
 def check_range(start: object, end: object) -> tuple[datetime.date, datetime.date]:
     """Coerce an optional ``start..end`` range to dates, open ends to the extremes.
 
+    Strings are ISO dates; a year or month starts on its first day and ends
+    on its last (``start="1996", end="1996"`` is the whole of 1996).
+
     Raises :class:`TypeError` for non-dates and :class:`ValueError` when
     ``start`` is after ``end``.
     """
-    low = datetime.date.min if start is None else coerce_date(start, "start")
-    high = datetime.date.max if end is None else coerce_date(end, "end")
+    low = datetime.date.min if start is None else coerce_date(start, "start", side="start")
+    high = datetime.date.max if end is None else coerce_date(end, "end", side="end")
     if low > high:
         raise ValueError(f"start {low.isoformat()} is after end {high.isoformat()}")
     return low, high

@@ -9,7 +9,7 @@ from typing import Any
 
 import attr
 
-from ._dates import PartialDate, coerce_date
+from ._dates import DateLike, PartialDate, coerce_date
 
 __all__ = [
     "Country",
@@ -296,7 +296,7 @@ class Country:
 
     __repr__ = _short_repr("alpha2", "name")
 
-    def participations_on(self, when: datetime.date | None = None) -> tuple[Participation, ...]:
+    def participations_on(self, when: DateLike | None = None) -> tuple[Participation, ...]:
         """The spells that may have been running on ``when`` (default: today), suspended ones included.
 
         Raises :class:`TypeError` when ``when`` is not a date.
@@ -304,7 +304,7 @@ class Country:
         day = datetime.date.today() if when is None else coerce_date(when, "when")
         return tuple(p for p in self.participations if p.overlaps(day, day))
 
-    def status_on(self, when: datetime.date | None = None) -> Status:
+    def status_on(self, when: DateLike | None = None) -> Status:
         """This country's :class:`Status` on ``when`` (default: today).
 
         Raises :class:`TypeError` when ``when`` is not a date.

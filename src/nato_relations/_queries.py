@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from . import _dataset
 from ._dataset import first_country, get_dataset
-from ._dates import check_range, coerce_date
+from ._dates import DateLike, check_range, coerce_date
 from ._model import Country, Event, EventKind, Status
 from ._names import key, suggest
 from .exceptions import CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
@@ -160,9 +160,9 @@ def programmes() -> tuple[Programme, ...]:
 def participants(
     programme: str | Programme,
     *,
-    on: datetime.date | None = None,
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
+    on: DateLike | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
 ) -> tuple[Country, ...]:
     """The countries taking part in ``programme``, sorted by name.
 
@@ -187,7 +187,7 @@ def participants(
     return timeline.during(*check_range(start, end))
 
 
-def members(on: datetime.date | None = None) -> tuple[Country, ...]:
+def members(on: DateLike | None = None) -> tuple[Country, ...]:
     """The NATO member states on ``on`` (default: today), sorted by name.
 
     Raises :class:`TypeError` for a non-date.
@@ -202,7 +202,7 @@ def members(on: datetime.date | None = None) -> tuple[Country, ...]:
 def countries(
     *,
     programme: str | Programme | None = None,
-    on: datetime.date | None = None,
+    on: DateLike | None = None,
     status: Status | str | None = None,
 ) -> tuple[Country, ...]:
     """Countries in the dataset, sorted by name, optionally filtered.
@@ -234,8 +234,8 @@ def events(
     country: str | Country | None = None,
     programme: str | Programme | None = None,
     kind: EventKind | str | None = None,
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
 ) -> tuple[Event, ...]:
     """Dated events, sorted by date, filtered by every argument given.
 
