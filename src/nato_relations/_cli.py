@@ -15,7 +15,10 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from . import _queries as q
 from ._dates import coerce_date
@@ -50,6 +53,13 @@ def _path(text: str) -> str:
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with user input in its messages made safe for a terminal."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # Python 3.10's argparse writes to a closed (None) stderr and fails; later versions stay quiet.
+        target = file or sys.stderr
+        if message and target is not None:
+            with contextlib.suppress(OSError, ValueError):
+                target.write(message)
 
     def error(self, message: str) -> NoReturn:
         if sys.stderr is not None:  # print_usage(None) would write to stdout
