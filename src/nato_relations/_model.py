@@ -251,8 +251,33 @@ class SystemMembership:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+@attr.frozen(repr=False)
+class CountryRecord:
+    """A country as the data file gives it: a :class:`Country` without its relations."""
+
+    alpha2: str = attr.field(validator=_clean_text)
+    alpha3: str = attr.field(validator=_clean_text)
+    numeric: str | None
+    name: str = attr.field(validator=_clean_text)
+    official_name: str = attr.field(validator=_clean_text)
+    region: str = attr.field(validator=_clean_text)
+    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
+    cow_code: int | None = None
+    gw_code: int | None = None
+    wikidata: str | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    successors: tuple[str, ...] = ()
+    systems: tuple[SystemMembership, ...] = ()
+    summary: str = ""
+    sources: tuple[Source, ...] = ()  # of the summary and the dates of existence
+    notes: str = ""
+
+    __repr__ = _short_repr("alpha2", "name")
+
+
 @attr.frozen(cache_hash=True, repr=False)  # a country's hash covers all its relations: compute it once
-class Country:
+class Country(CountryRecord):
     """A country, or a historical state, and its relations with NATO.
 
     ``alpha2`` is the ISO 3166-1 alpha-2 code, or for a state that no longer
@@ -274,27 +299,8 @@ class Country:
     'member'
     """
 
-    alpha2: str = attr.field(validator=_clean_text)
-    alpha3: str = attr.field(validator=_clean_text)
-    numeric: str | None
-    name: str = attr.field(validator=_clean_text)
-    official_name: str = attr.field(validator=_clean_text)
-    region: str = attr.field(validator=_clean_text)
-    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
-    cow_code: int | None = None
-    gw_code: int | None = None
-    wikidata: str | None = None
-    valid_from: PartialDate | None = None
-    valid_until: PartialDate | None = None
-    successors: tuple[str, ...] = ()
-    systems: tuple[SystemMembership, ...] = ()
-    summary: str = ""
-    sources: tuple[Source, ...] = ()  # of the summary and the dates of existence
-    notes: str = ""
     participations: tuple[Participation, ...] = ()
     events: tuple[Event, ...] = ()
-
-    __repr__ = _short_repr("alpha2", "name")
 
     def participations_on(self, when: DateLike | None = None) -> tuple[Participation, ...]:
         """The spells that may have been running on ``when`` (default: today), suspended ones included.

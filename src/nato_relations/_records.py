@@ -7,35 +7,11 @@ import datetime
 import attr
 
 from ._catalogue import Programme
-from ._dates import PartialDate
-from ._model import Event, Participation, Source, SystemMembership, _clean_text, _clean_texts
+from ._model import CountryRecord, Event, Participation, Source
 
 __all__ = ["CountryRecord", "Index", "Meta", "RawData"]
 
 Slice = tuple[int, int]
-
-
-@attr.frozen
-class CountryRecord:
-    """A country as the data file gives it, before its relations are attached."""
-
-    alpha2: str = attr.field(validator=_clean_text)
-    alpha3: str = attr.field(validator=_clean_text)
-    numeric: str | None
-    name: str = attr.field(validator=_clean_text)
-    official_name: str = attr.field(validator=_clean_text)
-    region: str = attr.field(validator=_clean_text)
-    aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
-    cow_code: int | None = None
-    gw_code: int | None = None
-    wikidata: str | None = None
-    valid_from: PartialDate | None = None
-    valid_until: PartialDate | None = None
-    successors: tuple[str, ...] = ()
-    systems: tuple[SystemMembership, ...] = ()
-    summary: str = ""
-    sources: tuple[Source, ...] = ()
-    notes: str = ""
 
 
 @attr.frozen
