@@ -64,7 +64,7 @@ def test_programme_and_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.startswith("Partnership for Peace (PfP)\n")
     code, out, _ = run(capsys, "programme", "PfP", "--from", "1996-01-01", "--to", "1996-12-31", "--format", "json")
-    assert "MT" in json.loads(out)["participants"]
+    assert "MT" in [c["alpha2"] for c in json.loads(out)["participants"]]
     _, listing, _ = run(capsys, "programme", "--format", "csv")
     assert "MNNA,Major non-NATO ally,external designation,United States" in listing
 
@@ -187,3 +187,23 @@ def test_panel_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tup
     code, out, err = run(capsys, *argv)
     assert (code, out) == (2, "")
     assert "error" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("members", "--on", "1999-03-12"),
+        ("countries", "--status", "partner", "--on", "2010-01-01"),
+        ("events", "--country", "MT"),
+        ("panel", "--from", "2024", "--to", "2024"),
+    ],
+)
+def test_json_carries_every_csv_field(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    _, as_csv, _ = run(capsys, *argv, "--format", "csv")
+    _, as_json, _ = run(capsys, *argv, "--format", "json")
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    records = json.loads(as_json)
+    assert len(rows) == len(records)
+    for row, record in zip(rows, records, strict=True):
+        assert set(row) <= set(record)
+        assert all(row[k] == ("" if record[k] is None else str(record[k])) for k in row if k not in ("date",))

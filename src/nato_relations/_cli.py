@@ -103,6 +103,11 @@ def _country_rows(found: Sequence[Country]) -> list[tuple[str, ...]]:
     return [(c.alpha2, c.alpha3, c.name, c.region) for c in found]
 
 
+def _country_objects(found: Sequence[Country]) -> list[dict[str, str]]:
+    """The JSON form of a country list: the CSV columns, one object per country."""
+    return [dict(zip(_COUNTRY_HEADER, row, strict=True)) for row in _country_rows(found)]
+
+
 def _event_rows(found: Sequence[Event]) -> list[tuple[str, ...]]:
     return [(str(e.date), e.country or "", e.programme or "", e.kind.value, e.summary) for e in found]
 
@@ -177,7 +182,7 @@ def _cmd_programme(args: argparse.Namespace) -> str:
     with _usage_errors():
         who = q.participants(programme, on=args.on, start=args.start, end=args.end)
     if args.format == "json":
-        return _to_json({"programme": programme, "participants": [c.alpha2 for c in who]})
+        return _to_json({"programme": programme, "participants": _country_objects(who)})
     table = (_COUNTRY_HEADER, _country_rows(who))
     if args.format == "csv":
         return _render_table(table, "csv")
@@ -197,14 +202,14 @@ def _cmd_programme(args: argparse.Namespace) -> str:
 def _cmd_members(args: argparse.Namespace) -> str:
     found = q.members(_on(args))
     if args.format == "json":
-        return _to_json([c.alpha2 for c in found])
+        return _to_json(_country_objects(found))
     return _render_table((_COUNTRY_HEADER, _country_rows(found)), args.format)
 
 
 def _cmd_countries(args: argparse.Namespace) -> str:
     found = q.countries(programme=args.programme, on=args.on, status=args.status)
     if args.format == "json":
-        return _to_json([c.alpha2 for c in found])
+        return _to_json(_country_objects(found))
     return _render_table((_COUNTRY_HEADER, _country_rows(found)), args.format)
 
 
