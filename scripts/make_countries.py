@@ -29,6 +29,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from nato_relations import PartialDate
+
 DATA = Path(__file__).resolve().parent.parent / "src" / "nato_relations" / "data" / "countries.json"
 Record = dict[str, Any]
 Day = datetime.date
@@ -173,15 +175,11 @@ def _within(memberships: list[Record], record: Record) -> Iterator[Record]:
 
 
 def _earliest(partial: str) -> str:
-    return (partial + "-01-01")[:10] if len(partial) == 4 else (partial + "-01")[:10]
+    return PartialDate.parse(partial).earliest.isoformat()
 
 
 def _latest(partial: str) -> str:
-    if len(partial) == 10:
-        return partial
-    year, month = int(partial[:4]), int(partial[5:7]) if len(partial) == 7 else 12
-    following = Day(year + month // 12, month % 12 + 1, 1)
-    return (following - datetime.timedelta(days=1)).isoformat()
+    return PartialDate.parse(partial).latest.isoformat()
 
 
 def build(current: list[Record], cow: Path | None, gw: Path | None, wikidata: Path | None) -> list[Record]:

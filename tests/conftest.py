@@ -19,6 +19,18 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The command line in this process: its exit status, stdout and stderr."""
+    from nato_relations._cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # argparse exits on usage errors and --help
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def load_script(name: str) -> ModuleType:
     """Import ``scripts/<name>.py`` (a development tool, not part of the package)."""
     path = SCRIPTS / f"{name}.py"

@@ -13,16 +13,10 @@ import pytest
 
 import nato_relations as nr
 from nato_relations import __version__, dataset_info, events
-from nato_relations._cli import main
 
+from .conftest import run_cli
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse exits on usage errors and --help
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_country_text_reads_like_a_briefing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,8 @@ import nato_relations as nr
 from nato_relations import EventKind, ProgrammeKind, Status
 from nato_relations._cli import main
 
+from .conftest import run_cli
+
 
 def test_enums_compare_equal_to_their_values() -> None:
     members: list[str] = [Status.MEMBER, EventKind.SUMMIT, ProgrammeKind.DIALOGUE]  # they are strings
@@ -94,13 +96,7 @@ def test_citation_cff_is_the_installed_release() -> None:
     )
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_cli_dates_follow_the_api_rule(capsys: pytest.CaptureFixture[str]) -> None:

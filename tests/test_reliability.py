@@ -119,6 +119,23 @@ def test_cli_fuzz(argv: list[str]) -> None:
         assert all(ch.isprintable() or ch == "\n" for ch in text), repr(text[:200])
 
 
+def all_at_once(count: int, call: Callable[[int], Any]) -> list[Any]:
+    """``call(i)`` in ``count`` threads released together; their results in order."""
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+
+    def worker(i: int) -> None:
+        barrier.wait()
+        results[i] = call(i)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
 @pytest.fixture
 def fresh_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """An empty dataset cache for the test, the real one restored afterwards."""
@@ -138,18 +155,7 @@ def test_concurrent_first_calls_load_once(monkeypatch: pytest.MonkeyPatch) -> No
         return real_load(*args, **kwargs)
 
     monkeypatch.setattr(_loader, "load", slow_load)
-    barrier = threading.Barrier(16)
-    results: list[Any] = [None] * 16
-
-    def worker(i: int) -> None:
-        barrier.wait()
-        results[i] = nr.members()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = all_at_once(16, lambda i: nr.members())
     assert len(calls) == 1
     assert all(result is results[0] for result in results)
 
@@ -166,18 +172,7 @@ def test_concurrent_first_look_ups_read_once_and_agree(monkeypatch: pytest.Monke
         return real_read()
 
     monkeypatch.setattr(_loader, "read_files", slow_read)
-    barrier = threading.Barrier(16)
-    results: list[Any] = [None] * 16
-
-    def worker(i: int) -> None:
-        barrier.wait()
-        results[i] = nr.get_country("SE" if i % 2 else "sweden")
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = all_at_once(16, lambda i: nr.get_country("SE" if i % 2 else "sweden"))
     assert len(calls) == 1
     assert all(result is results[0] for result in results)
     assert _dataset._dataset is None  # one country was built, not the dataset

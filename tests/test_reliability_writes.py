@@ -19,7 +19,8 @@ import pytest
 
 import nato_relations as nr
 from nato_relations import _dataset, _loader
-from nato_relations._cli import main
+
+from .conftest import run_cli
 
 
 def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -39,13 +40,7 @@ def sh(snippet: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 # --- 1. writes never follow a planted symlink; an export is all or nothing -----------------------------

@@ -98,11 +98,9 @@ def columns(name: str, data: Dataset) -> dict[str, tuple[str, str]]:
     """The columns of export table ``name``: ``COLUMNS``, and for the panel one per programme."""
     if name != "panel":
         return COLUMNS[name]
-    return dict([*COLUMNS[name].items(), *(programme_column(p.code, p.name) for p in _programme_order(data))])
+    from ._panel import programme_order
 
-
-def _programme_order(data: Dataset) -> list[Programme]:
-    return sorted(data.programmes, key=lambda p: (p.code != "NATO", p.code.lower()))
+    return dict([*COLUMNS[name].items(), *(programme_column(p.code, p.name) for p in programme_order(data))])
 
 
 def _panel_rows() -> tuple[Row, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attr
 
@@ -25,7 +26,10 @@ from ._dataset import Dataset, get_dataset
 from ._dates import PartialDate
 from ._model import Country, Status
 
-__all__ = ["RULES", "UNIT_SYSTEMS", "Panel", "panel"]
+if TYPE_CHECKING:
+    from ._catalogue import Programme
+
+__all__ = ["RULES", "UNIT_SYSTEMS", "Panel", "panel", "programme_order"]
 
 RULES = ("any", "first", "last", "majority")
 UNIT_SYSTEMS = ("cow", "gw", "iso")
@@ -136,6 +140,11 @@ def _units(data: Dataset, system: str) -> dict[Value, list[tuple[Country, Interv
     return units
 
 
+def programme_order(data: Dataset) -> list[Programme]:
+    """The programmes in the order of the panel's columns: NATO first, then by code."""
+    return sorted(data.programmes, key=lambda p: (p.code != "NATO", p.code.lower()))
+
+
 def panel(
     *,
     unit: str = "state-year",
@@ -174,7 +183,7 @@ def panel(
     last_year = _year(end, "end", as_of.year)
     if first_year > last_year:
         raise ValueError(f"start {first_year} is after end {last_year}")
-    codes = ["NATO", *sorted((p.code for p in data.programmes if p.code != "NATO"), key=str.lower)]
+    codes = [p.code for p in programme_order(data)]
     columns = ("year", _KEY_COLUMN[system], "iso3", "country", "status", *(c.lower() for c in codes))
     existed = [_existed(data, code) for code in codes]
     rows: list[tuple[Value, ...]] = []
