@@ -43,20 +43,24 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
+    from ._affiliation import Affiliation
     from ._catalogue import DatasetInfo, Programme, ProgrammeKind
     from ._chart import timeline
     from ._cite import cite
     from ._export import export, to_dataframe
+    from ._map import affiliation_map
     from ._panel import Panel, panel
 
-# Exports, charts, panels and the programme catalogue's classes are imported on first use:
+# Exports, charts, maps, panels and the programme catalogue's classes are imported on first use:
 # they need modules (csv, pathlib, matplotlib, pandas) or work that a first look-up should not pay for.
 _LAZY = {
+    "Affiliation": "._affiliation",
     "DatasetInfo": "._catalogue",
     "Panel": "._panel",
     "Programme": "._catalogue",
     "cite": "._cite",
     "ProgrammeKind": "._catalogue",
+    "affiliation_map": "._map",
     "export": "._export",
     "panel": "._panel",
     "timeline": "._chart",
@@ -75,6 +79,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Affiliation",
     "Country",
     "CountryNotFoundError",
     "DataError",
@@ -96,6 +101,7 @@ __all__ = [
     "Suspension",
     "SystemMembership",
     "__version__",
+    "affiliation_map",
     "cite",
     "countries",
     "dataset_info",

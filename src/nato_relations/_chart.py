@@ -55,9 +55,7 @@ def timeline(
         >>> timeline("enlargement.svg")  # doctest: +SKIP
         PosixPath('enlargement.svg')
     """
-    target = Path(path)
-    if target.suffix.lower() not in (".svg", ".png"):
-        raise ValueError(f"the chart's file name must end in .svg or .png, not {target.suffix!r:.20}")
+    target = check_suffix(path)
     try:
         from matplotlib.figure import Figure
     except ImportError:
@@ -85,18 +83,31 @@ def timeline(
         "hatched: qualified or suspended spell"
     )
     figure = _draw(Figure, rows, left=left, right=right, title=title or default, footer=footer)
-    # No timestamps or random ids, so the same data draws the same file.
-    suffix = target.suffix.lower()
-    metadata = {"Date": None} if suffix == ".svg" else {"Software": None}
+    save_figure(figure, target)
+    return target
+
+
+def check_suffix(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a :class:`~pathlib.Path`; :class:`ValueError` unless it ends in .svg or .png."""
+    target = Path(path)
+    if target.suffix.lower() not in (".svg", ".png"):
+        raise ValueError(f"the file name must end in .svg or .png, not {target.suffix!r:.20}")
+    return target
+
+
+def save_figure(figure: Any, target: Path) -> None:
+    """Write ``figure`` to ``target`` in the format its suffix names, by :func:`write_files`."""
     import io
 
     import matplotlib
 
+    # No timestamps or random ids, so the same data draws the same file.
+    suffix = target.suffix.lower()
+    metadata = {"Date": None} if suffix == ".svg" else {"Software": None}
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "nato-relations"}):
         figure.savefig(buffer, format=suffix[1:], metadata=metadata)
     write_files([(target, buffer.getvalue())])  # the folder must exist: a chart is one file, not a folder
-    return target
 
 
 Rows = list[tuple[Country, list[Participation]]]

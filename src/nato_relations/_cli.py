@@ -292,6 +292,14 @@ def _cmd_timeline(args: argparse.Namespace) -> str:
     return f"{_safe(path)}\n"
 
 
+def _cmd_map(args: argparse.Namespace) -> str:
+    from ._map import affiliation_map
+
+    with _usage_errors():
+        path = affiliation_map(args.out, on=args.on, region=args.region)
+    return f"{_safe(path)}\n"
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -393,6 +401,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     chart.add_argument("--programme", help="programme code or name (default: NATO, or all with --country)")
     chart.add_argument("--country", action="append", help="a country to draw (repeat for several)")
+    drawing = sub.add_parser(
+        "map", parents=[on], help="draw the map of affiliations with NATO on a day to SVG or PNG (needs "
+        "nato-relations[plot])", description="draw countries coloured by their affiliation with NATO on a day: "
+        "member, aspirant, partner by framework, Major non-NATO ally, none (needs nato-relations[plot])",
+    )  # fmt: skip
+    drawing.set_defaults(handler=_cmd_map, parser=drawing)
+    drawing.add_argument(
+        "--out", required=True, type=_path, metavar="FILE", help="the map file, ending in .svg or .png (in a folder "
+        "that exists)",
+    )  # fmt: skip
+    drawing.add_argument(
+        "--region", type=str.lower, choices=("europe", "world"), default="europe", help="(default: europe, any case)"
+    )
     return parser
 
 

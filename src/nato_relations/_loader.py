@@ -28,14 +28,16 @@ if TYPE_CHECKING:
     from ._catalogue import Programme
     from ._records import Meta, RawData
 
-__all__ = ["DATA_FILES", "load", "read_files", "structure_file", "verified"]
+__all__ = ["DATA_FILES", "PINNED_FILES", "load", "read_files", "read_pinned", "structure_file", "verified"]
 
 #: The shipped data files, in the order their digests are combined.
 DATA_FILES = ("countries.json", "events.json", "index.json", "meta.json", "participations.json", "programmes.json")
+#: Files read only by the features that need them (the map, the list of changes), each pinned in _release.py.
+PINNED_FILES = ("changes.json", "shapes.json")
 
 
-def read_files() -> dict[str, bytes]:
-    """The bytes of every shipped data file, read as package resources.
+def read_files(names: tuple[str, ...] = DATA_FILES) -> dict[str, bytes]:
+    """The bytes of the shipped data files ``names``, read as package resources.
 
     Through the package's own loader where it can (cheap, and zip-safe),
     else through :mod:`importlib.resources`.
@@ -48,7 +50,7 @@ def read_files() -> dict[str, bytes]:
     origin = None if spec is None else spec.origin
     get_data = None if spec is None or origin is None else getattr(spec.loader, "get_data", None)
     folder = os.path.join(os.path.dirname(origin or ""), "data")
-    for name in DATA_FILES:
+    for name in names:
         try:
             if get_data is not None:
                 contents[name] = get_data(os.path.join(folder, name))
@@ -121,6 +123,24 @@ def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) ->
         events=structured["events.json"],
         digests=digests,
     )
+
+
+def read_pinned(name: str) -> bytes:
+    """The bytes of ``name``, one of :data:`PINNED_FILES`, checked against the SHA-256 pinned in code.
+
+    Raises :class:`DataError` when the file cannot be read or was changed after release.
+    """
+    from ._release import PINNED_SHA256
+
+    payload = read_files((name,))[name]
+    digest, expected = _sha256(payload), PINNED_SHA256[name]
+    if digest != expected:
+        raise DataError(
+            f"data/{name}",
+            f"SHA-256 {digest[:12]}... differs from the {expected[:12]}... pinned in this package's code: "
+            "the file was changed after release",
+        )
+    return payload
 
 
 def _check_digests(meta: Meta, digests: tuple[tuple[str, str], ...]) -> None:

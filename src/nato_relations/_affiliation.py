@@ -1,0 +1,58 @@
+"""A country's affiliation with NATO on a day, the categories the affiliation map colours."""
+
+from __future__ import annotations
+
+import datetime
+
+from ._model import Country, Status, StrEnum
+
+__all__ = ["Affiliation", "affiliation"]
+
+
+class Affiliation(StrEnum):
+    """What the map colours a country by on a day: its :class:`Status`, partners split by framework.
+
+    A partner's framework is the first that it takes part in (not suspended)
+    in this order: Euro-Atlantic (NACC, EAPC, PfP), Mediterranean Dialogue,
+    Istanbul Cooperation Initiative, partners across the globe; a partner in
+    none of them (only a cooperation programme, for example) is
+    ``OTHER_PARTNER``. ``MAJOR_NON_NATO_ALLY`` marks a country with no NATO
+    status that the United States designates; a member, aspirant or partner
+    keeps its NATO colour even when it is also designated.
+    """
+
+    MEMBER = "member"
+    ASPIRANT = "aspirant"
+    EURO_ATLANTIC_PARTNER = "Euro-Atlantic partner (NACC, EAPC, PfP)"
+    MEDITERRANEAN_DIALOGUE = "Mediterranean Dialogue"
+    ISTANBUL_COOPERATION_INITIATIVE = "Istanbul Cooperation Initiative"
+    PARTNER_ACROSS_THE_GLOBE = "partner across the globe"
+    OTHER_PARTNER = "other partner"
+    MAJOR_NON_NATO_ALLY = "Major non-NATO ally of the United States"
+    NONE = "none"
+
+
+_FRAMEWORKS = (
+    (Affiliation.EURO_ATLANTIC_PARTNER, frozenset({"NACC", "EAPC", "PfP"})),
+    (Affiliation.MEDITERRANEAN_DIALOGUE, frozenset({"MD"})),
+    (Affiliation.ISTANBUL_COOPERATION_INITIATIVE, frozenset({"ICI"})),
+    (Affiliation.PARTNER_ACROSS_THE_GLOBE, frozenset({"PATG"})),
+)
+
+
+def affiliation(country: Country, day: datetime.date) -> Affiliation:
+    """The :class:`Affiliation` of ``country`` on ``day``, from its status and its running spells.
+
+    >>> import datetime, nato_relations as nr
+    >>> affiliation(nr.get_country("Morocco"), datetime.date(2024, 3, 7)).value
+    'Mediterranean Dialogue'
+    """
+    status = country.status_on(day)
+    if status is Status.MEMBER:
+        return Affiliation.MEMBER
+    if status is Status.ASPIRANT:
+        return Affiliation.ASPIRANT
+    running = {p.programme for p in country.participations_on(day) if not p.suspended_on(day)}
+    if status is Status.PARTNER:
+        return next((kind for kind, codes in _FRAMEWORKS if running & codes), Affiliation.OTHER_PARTNER)
+    return Affiliation.MAJOR_NON_NATO_ALLY if "MNNA" in running else Affiliation.NONE
