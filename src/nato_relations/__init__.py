@@ -45,6 +45,7 @@ from .exceptions import (
 if TYPE_CHECKING:
     from ._affiliation import Affiliation
     from ._catalogue import DatasetInfo, Programme, ProgrammeKind
+    from ._changes import Change, ChangeAction, changes
     from ._chart import timeline
     from ._cite import cite
     from ._export import export, to_dataframe
@@ -55,9 +56,12 @@ if TYPE_CHECKING:
 # they need modules (csv, pathlib, matplotlib, pandas) or work that a first look-up should not pay for.
 _LAZY = {
     "Affiliation": "._affiliation",
+    "Change": "._changes",
+    "ChangeAction": "._changes",
     "DatasetInfo": "._catalogue",
     "Panel": "._panel",
     "Programme": "._catalogue",
+    "changes": "._changes",
     "cite": "._cite",
     "ProgrammeKind": "._catalogue",
     "affiliation_map": "._map",
@@ -80,6 +84,8 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Affiliation",
+    "Change",
+    "ChangeAction",
     "Country",
     "CountryNotFoundError",
     "DataError",
@@ -102,6 +108,7 @@ __all__ = [
     "SystemMembership",
     "__version__",
     "affiliation_map",
+    "changes",
     "cite",
     "countries",
     "dataset_info",

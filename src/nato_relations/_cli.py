@@ -13,7 +13,9 @@ import datetime
 import io
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -28,6 +30,30 @@ from .exceptions import DataError, ExtraNotInstalledError, NotFoundError, quote
 __all__ = ["main"]
 
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
+
+
+#: What each subcommand's --format json and --format csv give: the one schema of each (the CLI reference shows it).
+#: Text output is for people: long fields wrap to the terminal's width (COLUMNS), tables stay aligned.
+FORMATS = {
+    "country": "JSON: one object, the country's record (every field of Country, with its participations and "
+    "events) and 'on' and 'status', the status on that day. CSV: columns record, alpha2, name, on, status, "
+    "programme, kind, start, end, qualifiers, summary; a first row with record 'country' (alpha2, name, on, "
+    "status, summary), then one row per spell (record 'participation': programme, start, end, qualifiers) and "
+    "one per event (record 'event': programme, kind, start = the event's date, summary).",
+    "programme": "With a code, JSON: {'programme': the Programme record, 'participants': a list of {alpha2, "
+    "alpha3, name, region}}; CSV: alpha2, alpha3, name, region. Without a code, JSON: a list of Programme records; "
+    "CSV: code, name, kind, run_by, established.",
+    "members": "JSON: a list of {alpha2, alpha3, name, region}; CSV: the same columns.",
+    "countries": "JSON: a list of {alpha2, alpha3, name, region}; CSV: the same columns.",
+    "events": "JSON: a list of Event records (date, country, programme, kind, summary, sources, notes); CSV: date, "
+    "country, programme, kind, summary.",
+    "info": "JSON: the DatasetInfo record; CSV: rows of field, value.",
+    "coverage": "JSON: an object with, for each table's title, a list of rows as objects; CSV: each table after a "
+    "line '# title'.",
+    "panel": "JSON: a list of rows, one object per state-year with one key per column; CSV: the panel's columns.",
+    "changes": "JSON: a list of Change records (release, previous, action, table, key, field, old, new); CSV: the "
+    "same columns. Text leaves out the whole record of an added or removed one.",
+}
 
 
 class _UsageError(Exception):
@@ -108,6 +134,25 @@ def _country_objects(found: Sequence[Country]) -> list[dict[str, str]]:
     return [dict(zip(_COUNTRY_HEADER, row, strict=True)) for row in _country_rows(found)]
 
 
+#: ``country --format csv``: one row for the country, then one per spell, then one per event.
+_COUNTRY_CSV_HEADER = ("record", "alpha2", "name", "on", "status", "programme", "kind", "start", "end", "qualifiers",
+                       "summary")  # fmt: skip
+
+
+def _country_csv_rows(country: Country, on: datetime.date) -> list[tuple[str, ...]]:
+    blank = ("",) * len(_COUNTRY_CSV_HEADER)
+    head = ("country", country.alpha2, country.name, on.isoformat(), country.status_on(on).value)
+    rows = [head + blank[len(head) : -1] + (country.summary,)]
+    for p in country.participations:
+        end = "" if p.end is None else str(p.end)
+        rows.append(("participation", country.alpha2, "", "", "", p.programme, "", str(p.start), end,
+                     ", ".join(p.qualifiers), ""))  # fmt: skip
+    for e in country.events:
+        rows.append(("event", country.alpha2, "", "", "", e.programme or "", e.kind.value, str(e.date), "", "",
+                     e.summary))  # fmt: skip
+    return rows
+
+
 def _event_rows(found: Sequence[Event]) -> list[tuple[str, ...]]:
     return [(str(e.date), e.country or "", e.programme or "", e.kind.value, e.summary) for e in found]
 
@@ -123,10 +168,39 @@ def _render_table(table: Table, fmt: str) -> str:
     if not rows:
         return "(none)\n"
     cells = [tuple(_safe(cell) for cell in row) for row in (header, *rows)]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * width for width in widths))
+    widths = _fit([max(len(row[i]) for row in cells) for i in range(len(header))], _width())
+    lines = []
+    for row in cells:
+        wrapped = [textwrap.wrap(cell, width) or [""] for cell, width in zip(row, widths, strict=True)]
+        for n in range(max(len(parts) for parts in wrapped)):
+            parts = [p[n] if n < len(p) else "" for p in wrapped]
+            lines.append("  ".join(part.ljust(width) for part, width in zip(parts, widths, strict=True)).rstrip())
+        if row is cells[0]:
+            lines.append("  ".join("-" * width for width in widths))
     return "\n".join(lines) + "\n"
+
+
+def _width() -> int:
+    """The terminal's width in columns: ``COLUMNS`` if set, else the terminal's, else 80 (a pipe)."""
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def _fit(widths: list[int], total: int, narrowest: int = 8) -> list[int]:
+    """Column widths that fit ``total`` columns (two spaces apart), narrowing the widest columns first.
+
+    Columns never get narrower than ``narrowest`` (or their own width), so
+    a very narrow terminal gets lines longer than it, not unreadable ones.
+    """
+    room = total - 2 * (len(widths) - 1)
+    cap = max(widths)
+    while cap > narrowest and sum(min(w, cap) for w in widths) > room:
+        cap -= 1
+    return [min(w, cap) for w in widths]
+
+
+def _prose(text: str) -> str:
+    """A paragraph wrapped to the terminal's width."""
+    return textwrap.fill(text, _width(), break_on_hyphens=False)
 
 
 def _to_json(value: Any) -> str:
@@ -142,19 +216,23 @@ def _on(args: argparse.Namespace) -> datetime.date:
 def _cmd_country(args: argparse.Namespace) -> str:
     country = q.get_country(args.identifier)
     on = _on(args)
+    status = country.status_on(on)
     if args.format == "json":
-        return _to_json(country)
+        from ._converter import converter
+
+        document = {"on": on.isoformat(), "status": status.value, **converter.unstructure(country)}
+        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if args.format == "csv":
-        return _render_table((_SPELL_HEADER, _spell_rows(country.participations)), "csv")
+        return _render_table((_COUNTRY_CSV_HEADER, _country_csv_rows(country, on)), "csv")
     lines = [
         f"{country.name} ({country.official_name})",
         f"Codes: {country.alpha2} / {country.alpha3} / {country.numeric or '-'}    Region: {country.region}",
-        f"Status on {on.isoformat()}: {country.status_on(on).value}",
+        f"Status on {on.isoformat()}: {status.value}",
     ]
     if country.aliases:
-        lines.append("Also known as: " + ", ".join(country.aliases))
+        lines.append(_prose("Also known as: " + ", ".join(country.aliases)))
     if country.summary:
-        lines += ["", country.summary]
+        lines += ["", _prose(country.summary)]
     lines += [
         "",
         "Participations:",
@@ -192,7 +270,7 @@ def _cmd_programme(args: argparse.Namespace) -> str:
         f"Kind: {programme.kind.value}    Run by: {programme.run_by}",
         f"Established: {programme.established or 'undated'}{ended}",
         "",
-        programme.description,
+        _prose(programme.description),
         "",
         f"Participants ({len(who)}):",
     ]
@@ -282,6 +360,36 @@ def _cmd_cite(args: argparse.Namespace) -> str:
     return cite(args.cite_format)
 
 
+_CHANGE_HEADER = ("release", "previous", "action", "table", "key", "field", "old", "new")
+
+
+def _cmd_changes(args: argparse.Namespace) -> str:
+    from ._changes import changes
+
+    with _usage_errors():
+        found = changes(since=args.since)
+    rows = [
+        (c.release, c.previous, c.action.value, c.table, c.key, c.field or "", c.old or "", c.new or "") for c in found
+    ]
+    if args.format == "json":
+        return _to_json(found)
+    if args.format == "csv":
+        return _render_table((_CHANGE_HEADER, rows), "csv")
+    # Text: a table per release; an added or removed record's whole value is left to JSON and CSV.
+    parts = []
+    for release in dict.fromkeys(c.release for c in found):
+        mine = [c for c in found if c.release == release]
+        brief = [
+            (c.action.value, c.table, c.key, c.field or "", f"{c.old or '-'} -> {c.new or '-'}" if c.field else "")
+            for c in mine
+        ]
+        parts.append(
+            f"{release} (since {mine[0].previous}): {len(mine)} changes\n"
+            + _render_table((("action", "table", "key", "field", "old -> new"), brief), "text")
+        )
+    return "\n".join(parts) or "(none)\n"
+
+
 def _cmd_timeline(args: argparse.Namespace) -> str:
     from ._chart import timeline
 
@@ -321,6 +429,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="nato-relations",
         description="NATO's relations with the world: members, partners, programmes and events.",
+        epilog="Text output wraps long fields to the terminal's width (COLUMNS); --format json and csv are for "
+        "programs, each subcommand's shape given in its --help.",
     )
     from ._version import __version__
 
@@ -330,7 +440,9 @@ def _parser() -> argparse.ArgumentParser:
     def add(
         name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[_Parser]
     ) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, help=helptext, description=helptext, parents=[common, *parents])
+        command = sub.add_parser(
+            name, help=helptext, description=helptext, epilog=FORMATS[name], parents=[common, *parents]
+        )
         command.set_defaults(handler=handler, parser=command)
         return command
 
@@ -401,6 +513,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     chart.add_argument("--programme", help="programme code or name (default: NATO, or all with --country)")
     chart.add_argument("--country", action="append", help="a country to draw (repeat for several)")
+    changed = add(
+        "changes", _cmd_changes, "every fact added, removed or changed since an earlier release", [],
+    )  # fmt: skip
+    changed.add_argument(
+        "--since", metavar="VERSION", help="the earlier release, e.g. 2026.11.1 (default: the one before this)"
+    )
     drawing = sub.add_parser(
         "map", parents=[on], help="draw the map of affiliations with NATO on a day to SVG or PNG (needs "
         "nato-relations[plot])", description="draw countries coloured by their affiliation with NATO on a day: "

@@ -17,6 +17,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn
 
 from ._catalogue import Programme, ProgrammeKind
+from ._changes import Change, ChangeAction
 from ._dates import PartialDate
 from ._model import Event, EventKind, Participation, Source, Status, Suspension, SystemMembership
 from ._records import CountryRecord, Index, Meta
@@ -75,7 +76,7 @@ def _base() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     # Our enums are str subclasses (like enum.StrEnum): without these, the str hook would claim them.
-    for kind in (EventKind, ProgrammeKind, Status):
+    for kind in (ChangeAction, EventKind, ProgrammeKind, Status):
         conv.register_structure_hook(kind, _structure_enum)
         conv.register_unstructure_hook(kind, _unstructure_enum)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
@@ -109,9 +110,27 @@ def _make_file_converter() -> cattrs.Converter:
     """
     conv = _base()
     _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[SystemMembership, ...])
-    for cls in (Source, Suspension, SystemMembership, Programme, Participation, Event, CountryRecord, Meta, Index):
+    for cls in (
+        Source,
+        Suspension,
+        SystemMembership,
+        Programme,
+        Participation,
+        Event,
+        CountryRecord,
+        Meta,
+        Index,
+        Change,
+    ):
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
-    _lists_only(conv, tuple[Programme, ...], tuple[Participation, ...], tuple[Event, ...], tuple[CountryRecord, ...])
+    _lists_only(
+        conv,
+        tuple[Programme, ...],
+        tuple[Participation, ...],
+        tuple[Event, ...],
+        tuple[CountryRecord, ...],
+        tuple[Change, ...],
+    )
     return conv
 
 
@@ -122,6 +141,7 @@ file_converter = _make_file_converter()
 
 #: The type each shipped file structures to.
 FILE_TYPES: dict[str, Any] = {
+    "changes.json": tuple[Change, ...],
     "countries.json": tuple[CountryRecord, ...],
     "events.json": tuple[Event, ...],
     "index.json": Index,

@@ -7,6 +7,6 @@ Pinned in code, so that a data file edited together with meta.json is still caug
 META_SHA256 = "270ae2a18a199ca8cde0f43d019e40502de3c9558893d2bf26bcff3d7be29a00"
 
 PINNED_SHA256 = {
-    "changes.json": "d93285c15a4860cf5e4749a00d49430177aa16b03627e5664aba40d56825cd96",
+    "changes.json": "eae5ee3a80e9ad3a611d376221e15b2256da598860c0ae44294eb86c044098aa",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }

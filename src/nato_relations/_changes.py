@@ -1,0 +1,96 @@
+"""What changed between releases: the fact-by-fact list each release ships (data/changes.json)."""
+
+from __future__ import annotations
+
+import attr
+
+from ._model import StrEnum
+from ._version import __version__
+
+__all__ = ["Change", "ChangeAction", "changes", "releases"]
+
+
+class ChangeAction(StrEnum):
+    """What happened to a record between two releases."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@attr.frozen
+class Change:
+    """One fact that differs between release ``previous`` and release ``release``.
+
+    ``table`` is the data file's table (``countries``, ``programmes``,
+    ``participations``, ``events``) and ``key`` the record's key there: a
+    country's alpha-2 code, a programme's code, ``"SE PfP 1994-05-09"``
+    (country, programme, start) for a spell, ``"SE 2024-03-07 accession
+    NATO"`` (country, date, kind, programme, with ``-`` for none and ``#2``
+    for a second record with the same key) for an event. A changed record
+    is named by its key in the newer release, and has one ``Change`` per
+    field, with ``field`` and the ``old`` and ``new`` values; an added or
+    removed record has ``field`` ``None`` and the whole record as ``new`` or
+    ``old``. Values are text: a string as it is, anything else (a list of
+    sources, a number, a record) as compact JSON; ``None`` where there is no
+    value.
+    """
+
+    release: str
+    previous: str
+    action: ChangeAction
+    table: str
+    key: str
+    field: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+
+def _all() -> tuple[Change, ...]:
+    from ._loader import read_pinned, structure_file
+
+    result: tuple[Change, ...] = structure_file("changes.json", read_pinned("changes.json"))
+    return result
+
+
+def releases() -> tuple[str, ...]:
+    """The releases that :func:`changes` knows, oldest first.
+
+    >>> releases()[-1] == __version__
+    True
+    """
+    known = {__version__}
+    for change in _all():
+        known |= {change.release, change.previous}
+    return tuple(sorted(known, key=lambda v: tuple(int(part) for part in v.split("."))))
+
+
+def changes(since: str | None = None) -> tuple[Change, ...]:
+    """Every fact that changed after release ``since`` up to the installed release.
+
+    ``since`` defaults to the release before the installed one, so that
+    ``changes()`` lists what the installed release changed. The changes of
+    each release are in the order of ``release``, ``table``, ``key``,
+    ``field``; a record changed in two releases appears once per release.
+
+    Raises :class:`ValueError` for a release this list does not know, naming
+    those it does; :class:`TypeError` when ``since`` is not a string; and
+    :class:`~nato_relations.exceptions.DataError` when the shipped list is
+    damaged.
+
+        >>> import nato_relations as nr
+        >>> added = [c for c in nr.changes(since="2026.11.1") if c.action == "added" and c.table == "events"]
+        >>> any(c.key == "PE 2026-01-14 designation MNNA" for c in added)
+        True
+    """
+    known = releases()
+    if since is None:
+        since = known[-2] if len(known) > 1 else known[-1]
+    if not isinstance(since, str):
+        raise TypeError(f"since must be a release number such as {known[0]!r}, not {type(since).__name__}")
+    if since not in known:
+        from .exceptions import quote
+
+        raise ValueError(f"unknown release {quote(since)}; the releases with a list of changes: {', '.join(known)}")
+    after = known[known.index(since) + 1 :]
+    return tuple(change for change in _all() if change.release in after)

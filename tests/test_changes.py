@@ -1,0 +1,114 @@
+"""What changed between releases: the shipped list, its API and CLI, and the script that makes it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import attr
+import pytest
+
+import nato_relations as nr
+from nato_relations import Change, ChangeAction
+
+from .conftest import load_script, run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _one(changes: tuple[Change, ...], table: str, key: str, field: str | None = None) -> Change:
+    found = [c for c in changes if (c.table, c.key, c.field) == (table, key, field)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_changes_since_the_previous_release() -> None:
+    changes = nr.changes(since="2026.11.1")
+    assert isinstance(changes, tuple)
+    assert changes == nr.changes()  # the default: what the installed release changed
+    assert {c.release for c in changes} == {nr.__version__}
+    assert _one(changes, "events", "PE 2026-01-14 designation MNNA").action is ChangeAction.ADDED
+    ukraine = _one(changes, "participations", "UA ID 2005-04-21", "end")
+    assert (ukraine.action, ukraine.old, ukraine.new) == ("changed", None, "2009")
+    czechia = _one(changes, "participations", "CZ NACC 1993-03-29", "start")  # named by its newer key
+    assert (czechia.old, czechia.new) == ("1991-12-20", "1993-03-29")
+    parp = _one(changes, "programmes", "PARP")
+    assert parp.action == "removed"
+    assert parp.new is None
+    assert parp.old is not None
+    assert '"PARP"' in parp.old
+
+
+def test_since_the_installed_release_nothing_changed() -> None:
+    assert nr.changes(since=nr.__version__) == ()
+
+
+@pytest.mark.parametrize(("since", "error"), [("2026.11.0", ValueError), ("latest", ValueError), (2026, TypeError)])
+def test_unknown_releases_are_named(since: object, error: type[Exception]) -> None:
+    with pytest.raises(error) as caught:
+        nr.changes(since=since)  # type: ignore[arg-type]
+    if error is ValueError:
+        assert "2026.11.1, 2026.12.0" in str(caught.value)
+
+
+def test_changes_are_frozen_records() -> None:
+    change = nr.changes()[0]
+    with pytest.raises(attr.exceptions.FrozenInstanceError):
+        change.key = "XX"  # type: ignore[misc]
+    assert all(isinstance(getattr(change, f.name), (str, type(None))) for f in attr.fields(Change))
+
+
+def test_damaged_list_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nato_relations import _release
+
+    monkeypatch.setitem(_release.PINNED_SHA256, "changes.json", "0" * 64)
+    with pytest.raises(nr.DataError, match=r"^data/changes.json: SHA-256"):
+        nr.changes()
+
+
+def test_cli_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "changes", "--since", "2026.11.1", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert len(rows) == len(nr.changes())
+    assert list(rows[0]) == ["release", "previous", "action", "table", "key", "field", "old", "new"]
+    code, out, _ = run_cli(capsys, "changes")
+    assert code == 0
+    assert out.startswith(f"{nr.__version__} (since 2026.11.1): {len(rows)} changes")
+    code, _, err = run_cli(capsys, "changes", "--since", "1999.1.0")
+    assert code == 2
+    assert "usage: nato-relations changes" in err
+    assert "2026.11.1" in err
+
+
+# --- the script -----------------------------------------------------------------------------------------
+
+
+def test_a_redated_record_is_one_change_and_a_distant_one_two() -> None:
+    script = load_script("changes")
+    old = [{"country": "CZ", "programme": "NACC", "start": "1991-12-20", "notes": ""}]
+    new = [{"country": "CZ", "programme": "NACC", "start": "1993-03-29", "notes": "", "suspensions": []}]
+    (change,) = script.compare("participations", old, new, "2", "1")
+    assert (change.action, change.key, change.field) == ("changed", "CZ NACC 1993-03-29", "start")
+    events_old = [{"country": "MD", "date": "2015-06", "kind": "agreement", "programme": None, "summary": "a"}]
+    events_new = [{"country": "MD", "date": "2001-06-28", "kind": "agreement", "programme": None, "summary": "b"}]
+    actions = sorted(c.action.value for c in script.compare("events", events_old, events_new, "2", "1"))
+    assert actions == ["added", "removed"]  # fourteen years apart: not one event corrected
+
+
+def test_same_key_twice_is_numbered() -> None:
+    script = load_script("changes")
+    two = [{"country": "UA", "date": "2008", "kind": "statement", "programme": None, "summary": s} for s in "ab"]
+    assert list(script.keyed("events", two)) == ["UA 2008 statement -", "UA 2008 statement - #2"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs the git history")
+def test_shipped_list_and_changelog_are_current() -> None:
+    try:
+        subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, check=True, capture_output=True)  # noqa: S607
+    except subprocess.CalledProcessError:
+        pytest.skip("not a git work tree")
+    assert load_script("changes").main(["--check"]) == 0, "run: python scripts/changes.py"
