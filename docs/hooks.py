@@ -3,7 +3,8 @@
 Nothing here is written by hand, so the documentation cannot disagree with the
 data or the code it describes: the programme glossary and the data dictionary
 come from the package, the CLI reference from its argument parser, and the
-charts from ``nato_relations.timeline``.
+charts and maps from ``nato_relations.timeline`` and ``affiliation_map``, the page of
+changes from ``nato_relations.changes``.
 """
 
 from __future__ import annotations
@@ -83,6 +84,45 @@ def _cli() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The days the guide shows the affiliation map for: the treaty's first year, the first enlargement after
+#: the Cold War, the Strasbourg-Kehl summit year, and the data's as-of date.
+MAP_DAYS = ("1949-12-31", "1999-12-31", "2009-12-31")
+
+
+def _changes() -> str:
+    """The page of what this release changed, from the list it ships."""
+    changes = nr.changes()
+    previous = changes[0].previous if changes else "-"
+    lines = [
+        f"# Changes in {nr.__version__}",
+        "",
+        f"Every record added, removed or changed since release {previous}, generated from the list the package "
+        f"ships (`nr.changes()`, `nato-relations changes --since {previous}`). The CHANGELOG's list is made from "
+        "the same file.",
+        "",
+        "| table | added | removed | changed records | changed fields |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for table in ("countries", "programmes", "participations", "events"):
+        mine = [c for c in changes if c.table == table]
+        count = {a: len({c.key for c in mine if c.action == a}) for a in ("added", "removed", "changed")}
+        fields = sorted({c.field for c in mine if c.field})
+        lines.append(
+            f"| {table} | {count['added']} | {count['removed']} | {count['changed']} | {', '.join(fields)} |"
+        )
+    lines += ["", "## Changed values", "", "| table | key | field | old | new |", "| --- | --- | --- | --- | --- |"]
+    short = {"sources", "notes", "summary", "systems", "aliases", "suspensions", "description"}
+    for c in changes:
+        if c.field and c.field not in short:
+            lines.append(f"| {c.table} | {c.key} | {c.field} | {c.old or ''} | {c.new or ''} |")
+    lines += [
+        "",
+        "Changed sources, notes, summaries and other long fields are left out of this table; "
+        "`nato-relations changes --format csv` gives every value.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def on_pre_build(config: Any) -> None:
     """Write the generated pages and charts before MkDocs collects the files."""
     OUT.mkdir(exist_ok=True)
@@ -91,3 +131,9 @@ def on_pre_build(config: Any) -> None:
     (OUT / "cli.md").write_text(_cli(), encoding="utf-8")
     nr.timeline(OUT / "enlargement.svg", title="NATO enlargement, 1949 to today")
     nr.timeline(OUT / "pfp.svg", programme="PfP", start=datetime.date(1993, 1, 1))
+    nr.timeline(OUT / "caucasus.svg", countries=["Armenia", "Azerbaijan", "Georgia"], events=True)
+    for day in MAP_DAYS:
+        nr.affiliation_map(OUT / f"map-{day[:4]}.svg", on=day)
+    nr.affiliation_map(OUT / "map-today.svg", on=nr.dataset_info().as_of)
+    nr.affiliation_map(OUT / "map-world.svg", on=nr.dataset_info().as_of, region="world")
+    (OUT / "changes.md").write_text(_changes(), encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,22 @@ def test_cli_timeline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit) as caught:  # a usage error: Austria never joined NATO
         main(["timeline", "--country", "AT", "--programme", "NATO", "--out", str(out)])
     assert caught.value.code == 2
+
+
+def test_programmes_have_distinct_colours_and_events_can_be_marked(tmp_path: Path) -> None:
+    from nato_relations._chart import _COLOURS, _MANY_COLOURS
+
+    assert len(set(_COLOURS)) == len(_COLOURS)
+    assert len(set(_MANY_COLOURS)) == len(_MANY_COLOURS) >= len(nr.programmes())
+    plain = nr.timeline(tmp_path / "plain.svg", countries=["UA", "GE"]).read_text(encoding="utf-8")
+    marked = nr.timeline(tmp_path / "marked.svg", countries=["UA", "GE"], events=True).read_text(encoding="utf-8")
+    assert "<!-- event -->" in marked
+    assert "<!-- event -->" not in plain
+    fills = set(re.findall(r"fill: (#[0-9a-f]{6})", plain))
+    assert {c.lower() for c in _MANY_COLOURS[:11]} <= fills  # eleven programmes, eleven colours
+
+
+def test_cli_timeline_with_events(tmp_path: Path) -> None:
+    out = tmp_path / "ua.svg"
+    assert main(["timeline", "--country", "UA", "--events", "--out", str(out)]) == 0
+    assert "<!-- event -->" in out.read_text(encoding="utf-8")

@@ -19,8 +19,14 @@ from .exceptions import ExtraNotInstalledError
 __all__ = ["timeline"]
 
 _EARLIEST = datetime.date(1945, 1, 1)
-# Colour-blind-safe (Okabe-Ito) while there are few programmes; tab20 beyond.
+# Colour-blind-safe (Okabe-Ito) while there are few programmes; beyond, Kelly's colours of maximum contrast
+# (no two alike, unlike tab20's light and dark pairs).
 _COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+_MANY_COLOURS = (
+    "#0067A5", "#F38400", "#008856", "#BE0032", "#875692", "#A1CAF1", "#F3C300", "#882D17", "#8DB600",
+    "#E68FAC", "#604E97", "#C2B280", "#F99379", "#2B3D26", "#DCD300", "#B3446C", "#654522", "#E25822",
+    "#848482", "#F6A600", "#222222",
+)  # fmt: skip
 
 
 def timeline(
@@ -31,6 +37,7 @@ def timeline(
     start: DateLike | None = None,
     end: DateLike | None = None,
     title: str | None = None,
+    events: bool = False,
 ) -> Path:
     """Draw the spells of countries in programmes over time, to SVG or PNG.
 
@@ -39,7 +46,11 @@ def timeline(
     (one identifier or several);
     with ``countries`` and no ``programme``, every spell of those countries.
     ``start``/``end`` limit the time axis. Spells still running are drawn to
-    the release's as-of date. The format follows the suffix of ``path``.
+    the release's as-of date. Each programme has a colour of its own, each
+    country a row with a lane per programme and its name centred on them;
+    ``events=True`` also marks each country's events (those of the programmes
+    drawn, and those of no programme). The format follows the suffix of
+    ``path``.
 
     The file is written beside its target and renamed into place; a
     symbolic link at ``path`` is refused, and a missing folder is an error
@@ -82,7 +93,7 @@ def timeline(
         f"nato-relations {data.info.version}, data as of {data.info.as_of.isoformat()}; "
         "hatched: qualified or suspended spell"
     )
-    figure = _draw(Figure, rows, left=left, right=right, title=title or default, footer=footer)
+    figure = _draw(Figure, rows, left=left, right=right, labels=(title or default, footer), events=events)
     save_figure(figure, target)
     return target
 
@@ -132,44 +143,74 @@ def _rows(
     return rows
 
 
-def _draw(figure_class: Any, rows: Rows, *, left: datetime.date, right: datetime.date, title: str, footer: str) -> Any:
-    """A matplotlib figure with one row per country and one lane per programme."""
+def _draw(
+    figure_class: Any,
+    rows: Rows,
+    *,
+    left: datetime.date,
+    right: datetime.date,
+    labels: tuple[str, str],
+    events: bool,
+) -> Any:
+    """A matplotlib figure with one row per country and, in it, one lane per programme it took part in.
+
+    Each country's label is centred on its own lanes; with ``events``, its
+    events in the range are marked on the lane of their programme (or the
+    middle of the row), with a legend entry of their own.
+    """
     import matplotlib
     import matplotlib.dates
 
     date2num: Callable[[datetime.date], float] = matplotlib.dates.date2num  # untyped in matplotlib
     codes = list(dict.fromkeys(p.programme for _, spells in rows for p in spells))
-    tab20 = matplotlib.colormaps["tab20"]
-    palette = _COLOURS if len(codes) <= len(_COLOURS) else tuple(tab20(i) for i in range(20))
+    palette = _COLOURS if len(codes) <= len(_COLOURS) else _MANY_COLOURS
     colour = {c: palette[i % len(palette)] for i, c in enumerate(codes)}
-    lanes = len(codes)
-    figure = figure_class(figsize=(11, 1.2 + 0.28 * len(rows) * max(1, lanes / 2)), layout="constrained")
+    lanes: dict[tuple[str, str], float] = {}
+    centres: list[float] = []
+    y = 0.0
+    for country, spells in rows:
+        own = [c for c in codes if any(p.programme == c for p in spells)]
+        lanes.update({(country.alpha2, c): y + i for i, c in enumerate(own)})
+        centres.append(y + (len(own) - 1) / 2)
+        y += len(own) + 0.7  # a gap between countries
+    figure = figure_class(figsize=(11, 1.4 + 0.2 * y), layout="constrained")
     axes = figure.add_subplot()
-    height = 0.8 / lanes
-    for y, (_, spells) in enumerate(rows):
+    for country, spells in rows:
         for spell in spells:
             first, last = max(spell.first_day, left), min(spell.last_day, right)
+            marked = bool(spell.qualifiers or spell.suspensions)
             axes.barh(
-                y - 0.4 + height * (codes.index(spell.programme) + 0.5),
+                lanes[country.alpha2, spell.programme],
                 (last - first).days + 1,
                 left=date2num(first),
-                height=height * 0.9,
+                height=0.8,
                 color=colour[spell.programme],
-                hatch="//" if spell.qualifiers or spell.suspensions else None,
-                edgecolor="white" if spell.qualifiers or spell.suspensions else colour[spell.programme],
+                hatch="//" if marked else None,
+                edgecolor="white" if marked else colour[spell.programme],
                 linewidth=0,
             )
+    handles = [axes.barh(0, 0, color=colour[c]) for c in codes] if len(codes) > 1 else []
+    names = list(codes) if len(codes) > 1 else []
+    if events:
+        xs, ys = [], []
+        for (country, _), centre in zip(rows, centres, strict=True):
+            for event in country.events:
+                day = event.date.earliest
+                if left <= day <= right and (event.programme is None or event.programme in codes):
+                    xs.append(date2num(day))
+                    ys.append(lanes.get((country.alpha2, event.programme or ""), centre))
+        handles.append(axes.scatter(xs, ys, marker="|", s=60, color="#222222", linewidths=1.2, zorder=3))
+        names.append("event")
     axes.xaxis_date()
-    axes.set_yticks(range(len(rows)), [country.name for country, _ in rows], fontsize=8)
-    axes.set_ylim(len(rows) - 0.5, -0.5)
+    axes.set_yticks(centres, [country.name for country, _ in rows], fontsize=8)
+    axes.set_ylim(y - 0.7 + 0.5, -0.5)
     axes.set_xlim(date2num(left), date2num(right))
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    if lanes > 1:
-        handles = [axes.barh(0, 0, color=colour[c]) for c in codes]
-        figure.legend(handles=handles, labels=codes, loc="outside lower center", fontsize=8, ncols=min(lanes, 10))
-    axes.set_title(title, loc="left", fontsize=11)
-    axes.set_xlabel(footer, loc="right", fontsize=7, color="#666666")
+    if handles:
+        figure.legend(handles=handles, labels=names, loc="outside lower center", fontsize=8, ncols=min(len(names), 10))
+    axes.set_title(labels[0], loc="left", fontsize=11)
+    axes.set_xlabel(labels[1], loc="right", fontsize=7, color="#666666")
     return figure

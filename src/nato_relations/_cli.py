@@ -395,7 +395,12 @@ def _cmd_timeline(args: argparse.Namespace) -> str:
 
     with _usage_errors():
         path = timeline(
-            args.out, programme=args.programme, countries=args.country or None, start=args.start, end=args.end
+            args.out,
+            programme=args.programme,
+            countries=args.country or None,
+            start=args.start,
+            end=args.end,
+            events=args.events,
         )
     return f"{_safe(path)}\n"
 
@@ -499,6 +504,18 @@ def _parser() -> argparse.ArgumentParser:
     citation.add_argument(
         "--format", dest="cite_format", choices=("apa", "bibtex", "cff"), default="apa", help="(default: apa)"
     )
+    changed = add(
+        "changes", _cmd_changes, "every fact added, removed or changed since an earlier release", [],
+    )  # fmt: skip
+    changed.add_argument(
+        "--since", metavar="VERSION", help="the earlier release, e.g. 2026.11.1 (default: the one before this)"
+    )
+    _add_drawings(sub, on, span)
+    return parser
+
+
+def _add_drawings(sub: Any, on: _Parser, span: _Parser) -> None:
+    """The subcommands that draw a file: timeline and map."""
     chart = sub.add_parser(
         "timeline", parents=[span], help="draw spells over time to SVG or PNG (needs nato-relations[plot])",
         description="draw membership and partnership spells over time (needs nato-relations[plot])",
@@ -513,12 +530,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     chart.add_argument("--programme", help="programme code or name (default: NATO, or all with --country)")
     chart.add_argument("--country", action="append", help="a country to draw (repeat for several)")
-    changed = add(
-        "changes", _cmd_changes, "every fact added, removed or changed since an earlier release", [],
-    )  # fmt: skip
-    changed.add_argument(
-        "--since", metavar="VERSION", help="the earlier release, e.g. 2026.11.1 (default: the one before this)"
-    )
+    chart.add_argument("--events", action="store_true", help="also mark each country's events")
     drawing = sub.add_parser(
         "map", parents=[on], help="draw the map of affiliations with NATO on a day to SVG or PNG (needs "
         "nato-relations[plot])", description="draw countries coloured by their affiliation with NATO on a day: "
@@ -532,7 +544,6 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument(
         "--region", type=str.lower, choices=("europe", "world"), default="europe", help="(default: europe, any case)"
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
