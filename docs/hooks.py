@@ -107,9 +107,7 @@ def _changes() -> str:
         mine = [c for c in changes if c.table == table]
         count = {a: len({c.key for c in mine if c.action == a}) for a in ("added", "removed", "changed")}
         fields = sorted({c.field for c in mine if c.field})
-        lines.append(
-            f"| {table} | {count['added']} | {count['removed']} | {count['changed']} | {', '.join(fields)} |"
-        )
+        lines.append(f"| {table} | {count['added']} | {count['removed']} | {count['changed']} | {', '.join(fields)} |")
     lines += ["", "## Changed values", "", "| table | key | field | old | new |", "| --- | --- | --- | --- | --- |"]
     short = {"sources", "notes", "summary", "systems", "aliases", "suspensions", "description"}
     for c in changes:
