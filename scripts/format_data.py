@@ -7,12 +7,12 @@ Records are structured with the package's cattrs file converter (so a
 malformed record is reported by its path), unstructured in field order,
 sorted by a stable key and written as two-space-indented UTF-8 JSON. A
 diff between two releases then reads as a list of changed facts.
-index.json (where each country's records lie, and the names it answers
+index.txt (where each country's records lie, and the names it answers
 to) is generated from the others; meta.json records each other file's
-SHA-256, and _release.py pins meta.json's own, which the loader checks, and
-that of each file only some features read (PINNED_FILES: the map's shapes,
-made by scripts/make_shapes.py, and the list of changes, made by
-scripts/changes.py).
+SHA-256 for users, and _release.py pins every file's SHA-256 in the code,
+which the loader checks: the data files and those only some features read
+(PINNED_FILES: the map's shapes, made by scripts/make_shapes.py, and the
+list of changes, made by scripts/changes.py).
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ import cattrs
 from nato_relations._catalogue import Programme
 from nato_relations._converter import file_converter
 from nato_relations._dataset import _country_names
+from nato_relations._index import line
 from nato_relations._loader import PINNED_FILES
-from nato_relations._model import Event, Participation
+from nato_relations._model import Country, Event, Participation
 from nato_relations._names import key
-from nato_relations._records import CountryRecord, Meta, RawData
+from nato_relations._records import Meta, RawData
 
 SortKey = Callable[[Any], Any]
 
@@ -49,7 +50,7 @@ def _spell_key(p: Participation) -> tuple[Any, ...]:
 
 
 FILES: dict[str, tuple[type, SortKey | None]] = {
-    "countries.json": (CountryRecord, lambda c: c.alpha2),
+    "countries.json": (Country, lambda c: c.alpha2),
     "events.json": (Event, _event_key),
     "meta.json": (Meta, None),
     "participations.json": (Participation, _spell_key),
@@ -88,42 +89,46 @@ def _slices(text: str) -> list[tuple[int, int]]:
 
 
 def index(texts: dict[str, str]) -> str:
-    """The text of index.json for canonical ``texts``: names and byte ranges of each country's records."""
-    countries = file_converter.structure(json.loads(texts["countries.json"]), tuple[CountryRecord, ...])
+    """The text of index.txt for canonical ``texts``: names and byte ranges of each country's records."""
+    countries = file_converter.structure(json.loads(texts["countries.json"]), tuple[Country, ...])
     meta = Meta(as_of=datetime.date.min, sha256={})
     raw = RawData(meta=meta, countries=countries, programmes=(), participations=(), events=(), digests=())
     exact = {name: str(alpha2) for name, alpha2, _ in _country_names(raw)}
-    records: dict[str, dict[str, list[tuple[int, int]]]] = {
-        c.alpha2: {"country": [span], "participations": [], "events": []}
-        for c, span in zip(countries, _slices(texts["countries.json"]), strict=True)
+    records: dict[str, tuple[list[tuple[int, int]], ...]] = {
+        c.alpha2: ([span], [], []) for c, span in zip(countries, _slices(texts["countries.json"]), strict=True)
     }
-    for name, field in (("participations.json", "country"), ("events.json", "country")):
+    for column, name in enumerate(("participations.json", "events.json"), start=1):
         for record, span in zip(json.loads(texts[name]), _slices(texts[name]), strict=True):
-            if record[field] is not None:
-                records[record[field]][name.removesuffix(".json")].append(span)
-    document = {"names": {key(name): alpha2 for name, alpha2 in exact.items()}, "records": records}
-    return json.dumps(document, indent=0, ensure_ascii=False, sort_keys=True) + "\n"
+            if record["country"] is not None:
+                records[record["country"]][column].append(span)
+    names = {key(name): alpha2 for name, alpha2 in exact.items()}
+    assert not any("\t" in name or "\n" in name for name in names), "a name with a tab or newline"
+    lines = [line("name", folded, alpha2) for folded, alpha2 in names.items()]
+    lines += [
+        line("spans", alpha2, *(",".join(f"{a}-{b}" for a, b in field) for field in fields))
+        for alpha2, fields in records.items()
+    ]
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def canonical_release(texts: dict[str, str]) -> dict[str, str]:
-    """Every file in canonical form, index.json generated, meta.json recording the others' SHA-256."""
-    result = {name: canonical(name, text) for name, text in texts.items() if name not in ("meta.json", "index.json")}
-    result["index.json"] = index(result)
+    """Every file in canonical form, index.txt generated, meta.json recording the others' SHA-256."""
+    result = {name: canonical(name, text) for name, text in texts.items() if name not in ("meta.json", "index.txt")}
+    result["index.txt"] = index(result)
     meta = json.loads(texts["meta.json"])
     meta["sha256"] = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in sorted(result.items())}
     result["meta.json"] = canonical("meta.json", json.dumps(meta))
     return dict(sorted(result.items()))
 
 
-def release_module(meta_text: str, pinned: dict[str, bytes]) -> str:
-    """The text of _release.py, pinning the SHA-256 of meta.json and of the files read on demand."""
-    digest = hashlib.sha256(meta_text.encode("utf-8")).hexdigest()
-    entries = "".join(f'    "{name}": "{hashlib.sha256(pinned[name]).hexdigest()}",\n' for name in sorted(pinned))
+def release_module(files: dict[str, bytes]) -> str:
+    """The text of _release.py, pinning the SHA-256 of every data file in the package's code."""
+    entries = "".join(f'    "{name}": "{hashlib.sha256(files[name]).hexdigest()}",\n' for name in sorted(files))
     return (
-        '"""Generated by scripts/format_data.py: the SHA-256 of data/meta.json in this release,\n'
-        "and of the files only some features read (the map's shapes, the list of changes).\n\n"
-        "Pinned in code, so that a data file edited together with meta.json is still caught.\n"
-        '"""\n\nMETA_SHA256 = "' + digest + '"\n\nPINNED_SHA256 = {\n' + entries + "}\n"
+        '"""Generated by scripts/format_data.py: the SHA-256 of every data file of this release.\n\n'
+        "Pinned in code, so that a data file edited together with meta.json (which lists them for\n"
+        "users) is still caught.\n"
+        '"""\n\nSHA256 = {\n' + entries + "}\n"
     )
 
 
@@ -133,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     package = Path(__file__).resolve().parent.parent / "src" / "nato_relations"
     folder = package / "data"
-    texts = {name: (folder / name).read_text(encoding="utf-8") for name in (*FILES, "index.json")}
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in (*FILES, "index.txt")}
     try:
         new = canonical_release(texts)
     except cattrs.BaseValidationError as error:
@@ -141,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     release = package / "_release.py"
     texts["../_release.py"] = release.read_text(encoding="utf-8") if release.is_file() else ""
-    pinned = {name: (folder / name).read_bytes() for name in PINNED_FILES}
-    new["../_release.py"] = release_module(new["meta.json"], pinned)
+    shipped = {name: new[name].encode("utf-8") for name in new if not name.startswith("..")}
+    shipped.update({name: (folder / name).read_bytes() for name in PINNED_FILES})
+    new["../_release.py"] = release_module(shipped)
     stale = [name for name in new if new[name] != texts[name]]
     if not args.check:
         for name in stale:

@@ -64,7 +64,7 @@ def test_changes_are_frozen_records() -> None:
 def test_damaged_list_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from nato_relations import _release
 
-    monkeypatch.setitem(_release.PINNED_SHA256, "changes.json", "0" * 64)
+    monkeypatch.setitem(_release.SHA256, "changes.json", "0" * 64)
     with pytest.raises(nr.DataError, match=r"^data/changes.json: SHA-256"):
         nr.changes()
 

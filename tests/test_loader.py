@@ -16,7 +16,8 @@ from hypothesis import given
 from nato_relations import DataError, Event, Participation
 from nato_relations._converter import FILE_TYPES, converter, file_converter
 from nato_relations._dataset import _lone, build, get_dataset
-from nato_relations._loader import DATA_FILES, load, read_files, structure_file, verified
+from nato_relations._index import spans
+from nato_relations._loader import RECORD_FILES, load, read_files, structure_file, verified
 
 from .strategies import events, participations
 
@@ -28,7 +29,7 @@ def encode(document: object) -> bytes:
     return json.dumps(document).encode()
 
 
-@pytest.mark.parametrize("name", DATA_FILES)
+@pytest.mark.parametrize("name", RECORD_FILES)
 def test_the_trusted_and_the_strict_path_agree_on_the_shipped_files(name: str) -> None:
     """The release's own files, built without checks, equal what the schema makes of them."""
     contents = read_files()
@@ -42,9 +43,9 @@ def test_the_trusted_and_the_strict_path_agree_on_the_shipped_files(name: str) -
 
 def test_one_country_alone_equals_the_same_country_in_the_dataset() -> None:
     contents = read_files()
-    index = json.loads(contents["index.json"])
+    lines = contents["index.txt"].decode("utf-8").split("\n")
     for country in get_dataset().countries:
-        assert _lone(contents, index["records"][country.alpha2]) == country
+        assert _lone(contents, spans(lines, country.alpha2)) == country
 
 
 @pytest.mark.parametrize(
@@ -143,7 +144,7 @@ def test_a_tampered_file_is_detected(tamper: Any) -> None:
     contents = read_files()
     contents["participations.json"] = tamper(contents["participations.json"])
     assert not verified(contents)
-    with pytest.raises(DataError, match=r"^data/participations.json: SHA-256 .* differs from the .* recorded"):
+    with pytest.raises(DataError, match=r"^data/participations.json: SHA-256 .* differs from the .* pinned"):
         load(contents)
 
 
@@ -208,9 +209,8 @@ def test_country_records_are_the_countries_without_relations() -> None:
     raw = load()
     by_code = {c.alpha2: c for c in get_dataset().countries}
     for record in raw.countries:
-        full = attr.asdict(by_code[record.alpha2], recurse=False)
-        del full["participations"], full["events"]
-        assert attr.asdict(record, recurse=False) == full
+        assert (record.participations, record.events) == ((), ())
+        assert attr.evolve(by_code[record.alpha2], participations=(), events=()) == record
 
 
 def test_the_first_look_up_reads_one_country_and_skips_cattrs() -> None:
@@ -229,3 +229,11 @@ def test_the_first_look_up_reads_one_country_and_skips_cattrs() -> None:
         "assert any(m is sweden for m in members)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_country_record_cannot_carry_relations() -> None:
+    """Spells and events live in their own files; the strict schema refuses them inside a country."""
+    countries = json.loads(read_files()["countries.json"])
+    countries[3]["events"] = []
+    with pytest.raises(DataError, match=r"^data/countries.json\[3\]: unknown keys \['events'\]"):
+        structure_file("countries.json", encode(countries))

@@ -135,7 +135,7 @@ def test_map_errors(tmp_path: Path, kwargs: dict[str, object], error: type[Excep
 def test_damaged_shapes_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from nato_relations import _release
 
-    monkeypatch.setitem(_release.PINNED_SHA256, "shapes.json", "0" * 64)
+    monkeypatch.setitem(_release.SHA256, "shapes.json", "0" * 64)
     with pytest.raises(nr.DataError, match=r"^data/shapes.json: SHA-256"):
         nr.affiliation_map(tmp_path / "map.svg")
     assert main(["map", "--out", str(tmp_path / "map.svg")]) == 1

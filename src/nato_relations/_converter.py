@@ -14,13 +14,13 @@ import enum
 from typing import Any
 
 import cattrs
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._catalogue import Programme, ProgrammeKind
 from ._changes import Change, ChangeAction
 from ._dates import PartialDate
-from ._model import Event, EventKind, Participation, Source, Status, Suspension, SystemMembership
-from ._records import CountryRecord, Index, Meta
+from ._model import Country, Event, EventKind, Participation, Source, Status, Suspension, SystemMembership
+from ._records import Meta
 
 __all__ = ["FILE_TYPES", "converter", "file_converter"]
 
@@ -104,9 +104,10 @@ def _make_converter() -> cattrs.Converter:
 def _make_file_converter() -> cattrs.Converter:
     """Plain data in the shipped files' shape <-> records.
 
-    In the files a country is a ``CountryRecord`` (no relations attached)
-    and fields with defaults may be left out; every other field is
-    required and unknown keys are errors.
+    In the files a country is a ``Country`` without its relations
+    (``participations`` and ``events`` are not allowed there) and fields
+    with defaults may be left out; every other field is required and
+    unknown keys are errors.
     """
     conv = _base()
     _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[SystemMembership, ...])
@@ -117,18 +118,22 @@ def _make_file_converter() -> cattrs.Converter:
         Programme,
         Participation,
         Event,
-        CountryRecord,
         Meta,
-        Index,
         Change,
     ):
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
+    omit = override(omit=True)  # a country's relations are joined at load, never written in its record
+    conv.register_structure_hook(
+        Country,
+        make_dict_structure_fn(Country, conv, _cattrs_forbid_extra_keys=True, participations=omit, events=omit),
+    )
+    conv.register_unstructure_hook(Country, make_dict_unstructure_fn(Country, conv, participations=omit, events=omit))
     _lists_only(
         conv,
         tuple[Programme, ...],
         tuple[Participation, ...],
         tuple[Event, ...],
-        tuple[CountryRecord, ...],
+        tuple[Country, ...],
         tuple[Change, ...],
     )
     return conv
@@ -142,9 +147,8 @@ file_converter = _make_file_converter()
 #: The type each shipped file structures to.
 FILE_TYPES: dict[str, Any] = {
     "changes.json": tuple[Change, ...],
-    "countries.json": tuple[CountryRecord, ...],
+    "countries.json": tuple[Country, ...],
     "events.json": tuple[Event, ...],
-    "index.json": Index,
     "meta.json": Meta,
     "participations.json": tuple[Participation, ...],
     "programmes.json": tuple[Programme, ...],

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attr
 
-from . import _loader
+from . import _index, _loader
 from ._model import Country, Event, Participation
 from ._names import key
 from ._version import __version__
@@ -77,16 +77,16 @@ class Dataset:
         return found
 
 
-def _join(fields: Mapping[str, Any], spells: Iterable[Participation], events: Iterable[Event]) -> Country:
-    """A country from its record's ``fields``, with its spells (by start, then programme) and events (by date)."""
-    return Country(
-        **fields,
+def _join(record: Country, spells: Iterable[Participation], events: Iterable[Event]) -> Country:
+    """The country of ``record`` with its spells (by start, then programme) and events (by date)."""
+    return attr.evolve(
+        record,
         participations=tuple(sorted(spells, key=lambda p: (p.first_day, p.programme))),
         events=tuple(sorted(events, key=_event_order)),
     )
 
 
-def _index(entries: list[tuple[str, object, str]], file: str) -> dict[str, object]:
+def _by_key(entries: list[tuple[str, object, str]], file: str) -> dict[str, object]:
     """Map each name's key to its record; two records sharing a key is an error."""
     table: dict[str, object] = {}
     for name, record, location in entries:
@@ -158,15 +158,13 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
 
     countries = []
     for record in raw.countries:
-        country = _join(
-            attr.asdict(record, recurse=False), spells_of.get(record.alpha2, ()), events_of.get(record.alpha2, ())
-        )
+        country = _join(record, spells_of.get(record.alpha2, ()), events_of.get(record.alpha2, ()))
         early = (reuse or {}).get(record.alpha2)
         countries.append(early if early == country else country)  # the object a first look-up already handed out
     countries.sort(key=lambda c: (key(c.name), c.alpha2))
 
     country_entries = _country_names(raw)
-    code_of = _index(country_entries, "countries.json")
+    code_of = _by_key(country_entries, "countries.json")
     by_alpha2 = {c.alpha2: c for c in countries}
     if len(by_alpha2) != len(raw.countries):
         raise DataError("data/countries.json", "an alpha-2 code is used twice")
@@ -175,7 +173,7 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
     for i, programme in enumerate(raw.programmes):
         for name in (programme.code, programme.name, *programme.aliases):
             programme_entries.append((name, programme.code, f"[{i}]"))
-    programme_code_of = _index(programme_entries, "programmes.json")
+    programme_code_of = _by_key(programme_entries, "programmes.json")
     by_code = {p.code: p for p in raw.programmes}
 
     import hashlib
@@ -225,7 +223,7 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
 _lock = threading.Lock()
 _dataset: Dataset | None = None
 # Before the whole dataset is loaded: the release's files and index, and the countries built alone.
-_first: tuple[Mapping[str, bytes], dict[str, Any]] | None = None
+_first: tuple[Mapping[str, bytes], list[str]] | None = None
 _early: dict[str, Country] = {}
 
 
@@ -277,32 +275,31 @@ def first_country(identifier: str) -> Country | None:
             files = _loader.read_files()
             if not _loader.verified(files):
                 return None
-            import json
-
-            _first = (files, json.loads(files["index.json"]))
-        contents, index = _first
-        alpha2 = index["names"].get(key(identifier)) if len(identifier) <= 200 else None
+            _first = (files, files["index.txt"].decode("utf-8").split("\n"))
+        contents, lines = _first
+        alpha2 = _index.find(lines, key(identifier)) if len(identifier) <= 200 else None
         if alpha2 is None:
             return None
         found = _early.get(alpha2)
         if found is None:
-            found = _early[alpha2] = _lone(contents, index["records"][alpha2])
+            found = _early[alpha2] = _lone(contents, _index.spans(lines, alpha2))
         return found
 
 
-def _lone(contents: Mapping[str, bytes], where: dict[str, list[list[int]]]) -> Country:
+def _lone(contents: Mapping[str, bytes], where: _index.Spans) -> Country:
     import json
 
     from ._loader import _Builder
 
-    def records(file: str, spans: list[list[int]]) -> list[Any]:
+    def records(file: str, spans: tuple[tuple[int, int], ...]) -> list[Any]:
         payload = contents[file]
         return [json.loads(payload[start:end]) for start, end in spans]
 
     build = _Builder()
-    (record,) = records("countries.json", where["country"])
+    country, spells, events = where
+    (record,) = records("countries.json", country)
     return _join(
-        build.country(record),
-        map(build.spell, records("participations.json", where["participations"])),
-        map(build.event, records("events.json", where["events"])),
+        Country(**build.country(record)),
+        map(build.spell, records("participations.json", spells)),
+        map(build.event, records("events.json", events)),
     )

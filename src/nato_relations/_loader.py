@@ -21,17 +21,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._dates import PartialDate
-from ._model import Event, EventKind, Participation, Source, Suspension, SystemMembership
+from ._model import Country, Event, EventKind, Participation, Source, Suspension, SystemMembership
 from .exceptions import DataError
 
 if TYPE_CHECKING:
     from ._catalogue import Programme
-    from ._records import Meta, RawData
+    from ._records import RawData
 
 __all__ = ["DATA_FILES", "PINNED_FILES", "load", "read_files", "read_pinned", "structure_file", "verified"]
 
 #: The shipped data files, in the order their digests are combined.
-DATA_FILES = ("countries.json", "events.json", "index.json", "meta.json", "participations.json", "programmes.json")
+DATA_FILES = ("countries.json", "events.json", "index.txt", "meta.json", "participations.json", "programmes.json")
+#: The files that hold records (index.txt is derived from them, and only its SHA-256 is checked).
+RECORD_FILES = tuple(name for name in DATA_FILES if name.endswith(".json"))
 #: Files read only by the features that need them (the map, the list of changes), each pinned in _release.py.
 PINNED_FILES = ("changes.json", "shapes.json")
 
@@ -68,28 +70,20 @@ def _resource(package: str, name: str) -> bytes:
 
 
 def _sha256(payload: bytes) -> str:
-    import hashlib  # OpenSSL's SHA-256: its import costs less than the built-in one's slower hashing
-
-    return hashlib.sha256(payload).hexdigest()
+    # OpenSSL's SHA-256: its import costs less than the built-in one's slower hashing. Straight from
+    # _hashlib, as hashlib itself would give it, without hashlib's set-up of every other algorithm.
+    try:
+        from _hashlib import openssl_sha256 as sha256
+    except ImportError:  # an interpreter without OpenSSL, or not CPython
+        from hashlib import sha256
+    return sha256(payload).hexdigest()
 
 
 def verified(contents: Mapping[str, bytes]) -> bool:
-    """Whether ``contents`` are byte for byte the files of this release.
+    """Whether ``contents`` are byte for byte the files of this release: each has the SHA-256 pinned in code."""
+    from ._release import SHA256
 
-    True when ``meta.json`` has the SHA-256 pinned in the package and every
-    other file the SHA-256 that ``meta.json`` records.
-    """
-    import json
-
-    from ._release import META_SHA256
-
-    meta = contents.get("meta.json")
-    if meta is None or _sha256(meta) != META_SHA256:
-        return False
-    recorded = json.loads(meta)["sha256"]
-    return all(
-        name in contents and recorded.get(name) == _sha256(contents[name]) for name in DATA_FILES if name != "meta.json"
-    )
+    return all(name in contents and _sha256(contents[name]) == SHA256[name] for name in DATA_FILES)
 
 
 def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) -> RawData:
@@ -98,9 +92,8 @@ def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) ->
     Trusted construction when the files are the release's own (see
     :func:`verified`); otherwise the strict path, which raises
     :class:`DataError` naming the file and record of anything malformed,
-    and then, with ``verify``, naming the file that differs from the
-    release (``meta.json`` from the SHA-256 pinned in the package, any
-    other file from the one ``meta.json`` records).
+    and then, with ``verify``, naming the file whose SHA-256 differs from
+    the one pinned in the package's code.
     """
     if contents is None:
         contents = read_files()
@@ -111,10 +104,10 @@ def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) ->
         return _trusted(contents)
     from ._records import RawData
 
-    structured = {name: structure_file(name, contents[name]) for name in DATA_FILES}
+    structured = {name: structure_file(name, contents[name]) for name in RECORD_FILES}
     digests = tuple((name, _sha256(contents[name])) for name in DATA_FILES)
     if verify:
-        _check_digests(structured["meta.json"], digests)
+        _check_digests(digests)
     return RawData(
         meta=structured["meta.json"],
         countries=structured["countries.json"],
@@ -130,31 +123,21 @@ def read_pinned(name: str) -> bytes:
 
     Raises :class:`DataError` when the file cannot be read or was changed after release.
     """
-    from ._release import PINNED_SHA256
 
     payload = read_files((name,))[name]
-    digest, expected = _sha256(payload), PINNED_SHA256[name]
-    if digest != expected:
-        raise DataError(
-            f"data/{name}",
-            f"SHA-256 {digest[:12]}... differs from the {expected[:12]}... pinned in this package's code: "
-            "the file was changed after release",
-        )
+    _check_digests(((name, _sha256(payload)),))
     return payload
 
 
-def _check_digests(meta: Meta, digests: tuple[tuple[str, str], ...]) -> None:
-    from ._release import META_SHA256
+def _check_digests(digests: tuple[tuple[str, str], ...]) -> None:
+    from ._release import SHA256
 
     for name, digest in digests:
-        if name == "meta.json":
-            expected, where = META_SHA256, "pinned in this package's code"
-        else:
-            expected, where = meta.sha256.get(name, ""), "recorded for this release in data/meta.json"
+        expected = SHA256[name]
         if digest != expected:
             raise DataError(
                 f"data/{name}",
-                f"SHA-256 {digest[:12]}... differs from the {expected[:12]}... {where}: "
+                f"SHA-256 {digest[:12]}... differs from the {expected[:12]}... pinned in this package's code: "
                 "the file was changed after release",
             )
 
@@ -205,7 +188,7 @@ def _describe(error: BaseException, _type: Any) -> str:
 def _trusted(contents: Mapping[str, bytes]) -> RawData:
     import json
 
-    from ._records import CountryRecord, Meta, RawData
+    from ._records import Meta, RawData
 
     build = _Builder()
     meta = json.loads(contents["meta.json"])
@@ -215,7 +198,7 @@ def _trusted(contents: Mapping[str, bytes]) -> RawData:
             sha256=meta["sha256"],
             code_sources={k: tuple(map(build.source, v)) for k, v in meta.get("code_sources", {}).items()},
         ),
-        countries=tuple(CountryRecord(**build.country(d)) for d in json.loads(contents["countries.json"])),
+        countries=tuple(Country(**build.country(d)) for d in json.loads(contents["countries.json"])),
         programmes=tuple(map(build.programme, json.loads(contents["programmes.json"]))),
         participations=tuple(map(build.spell, json.loads(contents["participations.json"]))),
         events=tuple(map(build.event, json.loads(contents["events.json"]))),
@@ -250,7 +233,7 @@ class _Builder:
         return tuple(map(self.source, items))
 
     def country(self, d: dict[str, Any]) -> dict[str, Any]:
-        """The fields of a country record (a ``CountryRecord``, or a ``Country`` without relations)."""
+        """The fields of a country record (a ``Country`` without its relations)."""
         return {
             **d,
             "aliases": tuple(d["aliases"]),

@@ -251,9 +251,30 @@ class SystemMembership:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@attr.frozen(repr=False)
-class CountryRecord:
-    """A country as the data file gives it: a :class:`Country` without its relations."""
+@attr.frozen(cache_hash=True, repr=False)  # a country's hash covers all its relations: compute it once
+class Country:
+    """A country, or a historical state, and its relations with NATO.
+
+    ``alpha2`` is the ISO 3166-1 alpha-2 code, or for a state that no longer
+    exists its ISO 3166-3 code (``"SUHH"``, the Soviet Union). ``cow_code``
+    and ``gw_code`` are the state's Correlates of War and Gleditsch-Ward
+    codes (the most recent it held; ``systems`` dates each), ``wikidata``
+    its Wikidata item. ``valid_from`` and ``valid_until`` bound a state that
+    began or ended after 1945 (``None``: earlier, or still existing);
+    ``successors`` names the states that took its place. In the data file
+    a country has no ``participations`` or ``events``: they are joined to
+    it when the dataset loads.
+
+    >>> from nato_relations import get_country
+    >>> sweden = get_country("Sweden")
+    >>> sweden.alpha3
+    'SWE'
+    >>> import datetime
+    >>> sweden.status_on(datetime.date(2024, 3, 1)).value
+    'aspirant'
+    >>> sweden.status_on(datetime.date(2024, 3, 7)).value
+    'member'
+    """
 
     alpha2: str = attr.field(validator=_clean_text)
     alpha3: str = attr.field(validator=_clean_text)
@@ -273,34 +294,10 @@ class CountryRecord:
     sources: tuple[Source, ...] = ()  # of the summary and the dates of existence
     notes: str = ""
 
-    __repr__ = _short_repr("alpha2", "name")
-
-
-@attr.frozen(cache_hash=True, repr=False)  # a country's hash covers all its relations: compute it once
-class Country(CountryRecord):
-    """A country, or a historical state, and its relations with NATO.
-
-    ``alpha2`` is the ISO 3166-1 alpha-2 code, or for a state that no longer
-    exists its ISO 3166-3 code (``"SUHH"``, the Soviet Union). ``cow_code``
-    and ``gw_code`` are the state's Correlates of War and Gleditsch-Ward
-    codes (the most recent it held; ``systems`` dates each), ``wikidata``
-    its Wikidata item. ``valid_from`` and ``valid_until`` bound a state that
-    began or ended after 1945 (``None``: earlier, or still existing);
-    ``successors`` names the states that took its place.
-
-    >>> from nato_relations import get_country
-    >>> sweden = get_country("Sweden")
-    >>> sweden.alpha3
-    'SWE'
-    >>> import datetime
-    >>> sweden.status_on(datetime.date(2024, 3, 1)).value
-    'aspirant'
-    >>> sweden.status_on(datetime.date(2024, 3, 7)).value
-    'member'
-    """
-
     participations: tuple[Participation, ...] = ()
     events: tuple[Event, ...] = ()
+
+    __repr__ = _short_repr("alpha2", "name")
 
     def participations_on(self, when: DateLike | None = None) -> tuple[Participation, ...]:
         """The spells that may have been running on ``when`` (default: today), suspended ones included.
