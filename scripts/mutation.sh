@@ -15,6 +15,7 @@ python3 -m venv "$work/venv"
 for module in "$@"; do
     case $module in
         _panel) tests='"tests/test_panel.py"' ;;
+        _timeline) tests='"tests/test_timeline.py", "tests/test_api.py", "tests/test_edges.py"' ;;
         *) tests='"tests/test_api.py", "tests/test_edges.py", "tests/test_dates.py", "tests/test_properties.py"' ;;
     esac
     cp "$root/pyproject.toml" "$work/pyproject.toml"

@@ -87,7 +87,19 @@ def test_timeline_refuses_a_symlink_and_creates_no_folder(tmp_path: Path, victim
     assert not (tmp_path / "missing").exists()
 
 
-@pytest.mark.parametrize("argv", [("export", "--out", ""), ("timeline", "--out", "")])
+def test_map_refuses_a_symlink_and_creates_no_folder(tmp_path: Path, victim: Path) -> None:
+    pytest.importorskip("matplotlib")
+    link = tmp_path / "map.svg"
+    link.symlink_to(victim)
+    with pytest.raises(OSError, match="symbolic link"):
+        nr.affiliation_map(link)
+    assert victim.read_text() == "precious"
+    with pytest.raises(FileNotFoundError):
+        nr.affiliation_map(tmp_path / "missing" / "map.svg")
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("argv", [("export", "--out", ""), ("timeline", "--out", ""), ("map", "--out", "")])
 def test_an_empty_out_is_a_usage_error(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
     code, out, err = run(capsys, *argv)
     assert (code, out) == (2, "")
@@ -101,9 +113,10 @@ def test_an_empty_out_is_a_usage_error(capsys: pytest.CaptureFixture[str], argv:
 def damaged(monkeypatch: pytest.MonkeyPatch) -> None:
     real = _loader.read_files
 
-    def read() -> dict[str, bytes]:
-        contents = real()
-        contents["events.json"] = b"[{"
+    def read(names: tuple[str, ...] = _loader.DATA_FILES) -> dict[str, bytes]:
+        contents = real(names)
+        if "events.json" in contents:
+            contents["events.json"] = b"[{"
         return contents
 
     monkeypatch.setattr(_loader, "read_files", read)
@@ -123,6 +136,7 @@ def damaged(monkeypatch: pytest.MonkeyPatch) -> None:
         ("programme", "PfP", "--from", "1996-01-01"),
         ("panel", "--from", "2000", "--to", "2000"),
         ("timeline", "--out", "x.svg"),
+        ("map", "--out", "x.svg"),
     ],
 )
 def test_a_damaged_install_exits_1_with_one_line(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
