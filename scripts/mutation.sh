@@ -2,7 +2,7 @@
 # Mutation testing (mutmut 3) of the query modules. Slow, so not part of .ci/run.
 #   bash scripts/mutation.sh                 # _dates _queries _timeline _names _panel
 #   bash scripts/mutation.sh _names _dates   # some of them
-# Works in a copy of the tree, prints each module's killed/total and its surviving mutants
+# Works in a copy of the tree, prints each module's killed/total and each surviving mutant's diff
 # (see docs/reliability.md for why the survivors are equivalent).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ for module in "$@"; do
     case $module in
         _panel) tests='"tests/test_panel.py"' ;;
         _timeline) tests='"tests/test_timeline.py", "tests/test_api.py", "tests/test_edges.py"' ;;
-        *) tests='"tests/test_api.py", "tests/test_edges.py", "tests/test_dates.py", "tests/test_properties.py"' ;;
+        *) tests='"tests/test_api.py", "tests/test_edges.py", "tests/test_dates.py", "tests/test_properties.py", "tests/test_query_oracle.py"' ;;
     esac
     cp "$root/pyproject.toml" "$work/pyproject.toml"
     cat >> "$work/pyproject.toml" <<TOML
@@ -32,5 +32,8 @@ TOML
     total=$(grep -c ': ' <<<"$results" || true)
     survived=$(grep -c ': survived' <<<"$results" || true)
     echo "=== $module: $((total - survived)) of $total mutants killed"
-    grep ': survived' <<<"$results" || true
+    for mutant in $(grep ': survived' <<<"$results" | cut -d: -f1); do
+        (cd "$work" && "$work/venv/bin/mutmut" show "$mutant" 2>/dev/null | grep -E '^[-+][^-+]') || true
+        echo "    ^ $mutant"
+    done
 done

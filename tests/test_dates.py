@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -135,3 +136,47 @@ def test_check_range_orders_or_refuses(a: datetime.date, b: datetime.date) -> No
 
 def test_open_range_ends_run_to_the_extremes() -> None:
     assert check_range(None, None) == (datetime.date.min, datetime.date.max)
+
+
+class _NaT(datetime.datetime):
+    """Like pandas' NaT: a datetime unequal to itself."""
+
+    def __ne__(self, other: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: PartialDate(10000), ValueError, "year out of range: 10000"),
+        (lambda: PartialDate(0), ValueError, "year out of range: 0"),
+        (lambda: PartialDate(2000, None, 5), ValueError, "a day needs a month"),
+        (lambda: PartialDate(2000, 13), ValueError, "month out of range: 13"),
+        (lambda: PartialDate(2000, 2, 30), ValueError, "day out of range: 30"),
+        (lambda: PartialDate.parse(5), TypeError, "a partial date is a string, not int"),
+        (lambda: PartialDate.parse("2000-1"), ValueError, "not a YYYY, YYYY-MM or YYYY-MM-DD date: '2000-1'"),
+        (lambda: PartialDate.parse("2000-01-01-01"), ValueError, "not a YYYY, YYYY-MM or YYYY-MM-DD date: "),
+        (lambda: coerce_date(_NaT(2000, 1, 1), "on"), TypeError, "on is a missing value (NaT), not a day"),
+        (lambda: coerce_date("x", "on"), ValueError, "on='x' is not a date: use YYYY-MM-DD (or YYYY, YYYY-MM for a "
+         "range)"),
+        (lambda: coerce_date("1996", "on"), ValueError, "on='1996' is a whole year, not a day: give YYYY-MM-DD (a "
+         "year or a month is read only as the start or end of a range)"),
+        (lambda: coerce_date(5, "when"), TypeError, "when must be a datetime.date or an ISO date string, not int"),
+        (lambda: check_range(None, "x"), ValueError, "end='x' is not a date"),
+        (lambda: check_range("x", None), ValueError, "start='x' is not a date"),
+        (lambda: check_range("2000-01-02", "2000-01-01"), ValueError, "start 2000-01-02 is after end 2000-01-01"),
+    ],
+)  # fmt: skip
+def test_error_messages_say_what_is_wrong(call: Callable[[], object], error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as caught:
+        call()
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1994", PartialDate(1994)), ("1994-02", PartialDate(1994, 2)), ("1994-02-10", PartialDate(1994, 2, 10))],
+)
+def test_parse_each_precision(text: str, expected: PartialDate) -> None:
+    assert PartialDate.parse(text) == expected
+    assert str(expected) == text

@@ -80,3 +80,13 @@ def test_no_spells() -> None:
     timeline = _build([])
     assert timeline.on(datetime.date(2000, 1, 1)) == ()
     assert timeline.during(datetime.date.min, datetime.date.max) == ()
+
+
+def test_a_range_inside_one_segment_takes_the_short_way() -> None:
+    """Within one segment the answer is the segment's own tuple: no spells are scanned (speed, not meaning)."""
+    timeline = _build([_spell("SE", "1994-05-09", "2024-03-06"), _spell("AT", "1995", None)])
+    inside = timeline.during(datetime.date(2000, 1, 1), datetime.date(2010, 1, 1))
+    assert inside is timeline.on(datetime.date(2005, 1, 1))
+    across = timeline.during(datetime.date(1994, 1, 1), datetime.date(2010, 1, 1))
+    assert across == (COUNTRIES["SE"], COUNTRIES["AT"])
+    assert across is not timeline.on(datetime.date(2005, 1, 1))

@@ -75,14 +75,11 @@ class PartialDate:
         if not isinstance(text, str):
             raise TypeError(f"a partial date is a string, not {type(text).__name__}")
         parts = text.split("-")
-        widths = (4, 2, 2)
         if not 1 <= len(parts) <= 3 or any(
-            len(part) != width or not (part.isascii() and part.isdigit())
-            for part, width in zip(parts, widths, strict=False)
+            len(part) != (4 if i == 0 else 2) or not (part.isascii() and part.isdigit()) for i, part in enumerate(parts)
         ):
             raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {quote(text)}")
-        numbers = [int(part) for part in parts] + [None] * (3 - len(parts))
-        return cls(numbers[0], numbers[1], numbers[2])  # type: ignore[arg-type]
+        return cls(*(int(part) for part in parts))
 
     @classmethod
     def from_date(cls, value: datetime.date) -> PartialDate:
