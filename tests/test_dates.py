@@ -153,7 +153,8 @@ class _NaT(datetime.datetime):
         (lambda: PartialDate(2000, None, 5), ValueError, "a day needs a month"),
         (lambda: PartialDate(2000, 13), ValueError, "month out of range: 13"),
         (lambda: PartialDate(2000, 2, 30), ValueError, "day out of range: 30"),
-        (lambda: PartialDate.parse(5), TypeError, "a partial date is a string, not int"),
+        (lambda: PartialDate.parse(5),  # type: ignore[arg-type]
+         TypeError, "a partial date is a string, not int"),
         (lambda: PartialDate.parse("2000-1"), ValueError, "not a YYYY, YYYY-MM or YYYY-MM-DD date: '2000-1'"),
         (lambda: PartialDate.parse("2000-01-01-01"), ValueError, "not a YYYY, YYYY-MM or YYYY-MM-DD date: "),
         (lambda: coerce_date(_NaT(2000, 1, 1), "on"), TypeError, "on is a missing value (NaT), not a day"),

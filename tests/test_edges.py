@@ -52,20 +52,90 @@ def test_the_length_limit_at_its_edge_and_inner_white_space() -> None:
 
 
 @pytest.mark.parametrize(
-    ("call", "error", "names"),
+    ("call", "error", "message"),
     [
-        (lambda: nr.events(end=2008), TypeError, "end"),  # type: ignore[arg-type]
-        (lambda: nr.events(end="2008-13"), ValueError, "end"),
-        (lambda: nr.events(start=2008), TypeError, "start"),  # type: ignore[arg-type]
-        (lambda: nr.events(kind="party"), ValueError, "kind"),
-        (lambda: nr.countries(on="2008"), ValueError, "on"),
-        (lambda: nr.countries(status=5), TypeError, "status"),  # type: ignore[arg-type]
-        (lambda: nr.countries(status="ally"), ValueError, "status"),
-        (lambda: nr.participants("PfP", on=D(2000, 1, 1), start=D(1999, 1, 1)), ValueError, "on"),
+        (lambda: nr.events(end=2008), TypeError, "end must be a datetime.date"),  # type: ignore[arg-type]
+        (lambda: nr.events(end="2008-13"), ValueError, "end='2008-13' is not a date"),
+        (lambda: nr.events(start=2008), TypeError, "start must be a datetime.date"),  # type: ignore[arg-type]
+        (lambda: nr.events(kind="party"), ValueError, "unknown kind 'party'; expected one of: accession, agreement, "),
+        (lambda: nr.events(kind=5), TypeError, "kind must be a EventKind or its value, not int"),  # type: ignore[arg-type]
+        (lambda: nr.countries(on="2008"), ValueError, "on='2008' is a whole year"),
+        (lambda: nr.countries(status=5), TypeError, "status must be a Status or its value, not int"),  # type: ignore[arg-type]
+        (lambda: nr.countries(status="ally"), ValueError, "unknown status 'ally'; expected one of: member, "),
+        (lambda: nr.participants("PfP", on="1999"), ValueError, "on='1999' is a whole year"),
+        (lambda: nr.participants("PfP", on=D(2000, 1, 1), start=D(1999, 1, 1)), ValueError,
+         "give either on or start/end, not both"),
+        (lambda: nr.get_country(365, system="COW"), ValueError, "unknown system 'COW'; expected one of: cow, gw, iso"),
+        (lambda: nr.get_country(365), TypeError, "the number 365 could be an ISO, COW or G-W code: pass system="),
+        (lambda: nr.get_country(3.5), TypeError, "a country identifier is a string, not float"),  # type: ignore[arg-type]
+        (lambda: nr.get_programme(3.5), TypeError, "a programme identifier is a string, not float"),  # type: ignore[arg-type]
     ],
-)
-def test_errors_name_the_argument(call: Callable[[], object], error: type[Exception], names: str) -> None:
+)  # fmt: skip
+def test_errors_say_what_is_wrong(call: Callable[[], object], error: type[Exception], message: str) -> None:
     with pytest.raises(error) as caught:
         call()
-    assert names in str(caught.value)
-    assert str(caught.value).strip()
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "system", "alpha2"),
+    [
+        (365, "cow", "RU"),
+        ("365", "cow", "RU"),
+        (" 365 ", "cow", "RU"),
+        (260, "gw", "DE"),
+        (40, "iso", "AT"),  # ISO numeric codes have three digits: 040
+        ("040", "iso", "AT"),
+        ("cow:365", None, "RU"),
+    ],
+)
+def test_codes_of_each_system(identifier: str | int, system: str | None, alpha2: str) -> None:
+    assert nr.get_country(identifier, system=system).alpha2 == alpha2
+
+
+def test_names_as_the_data_writes_them_are_not_folded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path: a name written exactly as in the data is found without folding it."""
+    from nato_relations import _queries
+
+    nr.members()  # the dataset loaded
+
+    def fold(text: str) -> str:
+        raise AssertionError(f"folded {text!r}")
+
+    monkeypatch.setattr(_queries, "key", fold)
+    assert nr.get_country("Bosnia and Herzegovina").alpha2 == "BA"
+    assert nr.get_programme("PfP").code == "PfP"
+
+
+def test_the_first_look_up_leaves_the_dataset_unloaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In this process, not only in a fresh one: one country first, the dataset when a question needs it."""
+    from nato_relations import _dataset
+
+    loaded = _dataset.get_dataset()
+    monkeypatch.setattr(_dataset, "_dataset", None)
+    monkeypatch.setattr(_dataset, "_first", None)
+    monkeypatch.setattr(_dataset, "_early", {})
+    austria = nr.get_country("Austria")
+    assert _dataset._dataset is None
+    assert austria == loaded.country_exact["AT"]
+    assert nr.get_country("AT") is austria  # the same object, still without the dataset
+    assert nr.get_country(40, system="iso") is austria  # a code system needs the dataset, which keeps the object
+    assert _dataset._dataset is not None
+
+
+def test_members_are_those_of_the_day_not_of_all_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were a member to leave, members() would drop it; participants("NATO") would still list it."""
+    import attr
+
+    from nato_relations import _dataset, _loader
+
+    raw = _loader.load()
+    spells = tuple(
+        attr.evolve(p, end=nr.PartialDate(1974, 8, 14)) if (p.country, p.programme) == ("GR", "NATO") else p
+        for p in raw.participations
+    )
+    monkeypatch.setattr(_dataset, "_dataset", _dataset.build(attr.evolve(raw, participations=spells)))
+    assert "GR" not in {c.alpha2 for c in nr.members()}
+    assert "GR" not in {c.alpha2 for c in nr.countries(status="member")}
+    assert "GR" in {c.alpha2 for c in nr.participants("NATO")}
+    assert "GR" in {c.alpha2 for c in nr.members(D(1960, 1, 1))}

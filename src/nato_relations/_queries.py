@@ -224,8 +224,7 @@ def countries(
     if programme is not None:
         found = participants(programme, on=day)
     if wanted is not None:
-        when = datetime.date.today() if day is None else day
-        found = tuple(c for c in found if c.status_on(when) is wanted)
+        found = tuple(c for c in found if c.status_on(day) is wanted)  # status_on(None): today
     return found
 
 
