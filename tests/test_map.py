@@ -61,7 +61,10 @@ def test_a_partner_outside_every_framework_is_other() -> None:
     ],
 )
 def test_the_state_of_the_day_is_drawn_on_its_successors_shapes(shape: str, day: str, state: str) -> None:
-    assert _holder(get_dataset(), shape, datetime.date.fromisoformat(day)).alpha2 == state
+    data = get_dataset()
+    predecessors = {successor: c for c in data.countries for successor in c.successors}
+    found = _holder(data.country_exact[shape], predecessors, datetime.date.fromisoformat(day))
+    assert found.alpha2 == state
 
 
 def test_every_country_ever_affiliated_can_be_drawn() -> None:

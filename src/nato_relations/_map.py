@@ -12,15 +12,15 @@ from typing import Any
 
 from ._affiliation import Affiliation, affiliation
 from ._chart import check_suffix, save_figure
-from ._dataset import Dataset, get_dataset
+from ._dataset import get_dataset
 from ._dates import DateLike, coerce_date
 from ._loader import read_pinned
 from ._model import Country
-from .exceptions import ExtraNotInstalledError
+from .exceptions import ExtraNotInstalledError, quote
 
 __all__ = ["REGIONS", "affiliation_map"]
 
-#: The regions a map can show, each with its projection and its extent in longitude and latitude.
+#: The regions a map can show.
 REGIONS = ("europe", "world")
 
 # Okabe-Ito colours where they suffice, so that neighbours stay apart for colour-blind readers.
@@ -108,7 +108,7 @@ def affiliation_map(
     target = check_suffix(path)
     chosen = region.lower() if isinstance(region, str) else region
     if chosen not in _REGIONS:
-        raise ValueError(f"region must be one of {', '.join(REGIONS)}, not {region!r:.40}")
+        raise ValueError(f"region must be one of {', '.join(REGIONS)}, not {quote(region)}")
     day = datetime.date.today() if on is None else coerce_date(on, "on")
     try:
         from matplotlib.figure import Figure
@@ -116,7 +116,10 @@ def affiliation_map(
         raise ExtraNotInstalledError("drawing a map", "plot", "matplotlib") from None
     shapes = json.loads(read_pinned("shapes.json"))
     data = get_dataset()
-    holders = {code: _holder(data, code, day) for code in (*shapes["polygons"], *shapes["points"])}
+    predecessors = {successor: c for c in data.countries for successor in c.successors}
+    holders = {
+        code: _holder(data.country_exact[code], predecessors, day) for code in (*shapes["polygons"], *shapes["points"])
+    }
     colours = {code: affiliation(holder, day) for code, holder in holders.items()}
     merged = {code for code, holder in holders.items() if holder.alpha2 != code}
     project, corners, width = _REGIONS[chosen]
@@ -151,17 +154,16 @@ def _exists(country: Country, day: datetime.date) -> bool:
     )
 
 
-def _holder(data: Dataset, code: str, day: datetime.date) -> Country:
-    """The state whose affiliation colours the shape of ``code`` on ``day``.
+def _holder(country: Country, predecessors: Mapping[str, Country], day: datetime.date) -> Country:
+    """The state whose affiliation colours the shape of ``country`` on ``day``.
 
     The country itself when it existed then by its own dates; otherwise the
-    nearest predecessor that did (Serbia's shape in 1999 is Yugoslavia's).
+    nearest predecessor (``predecessors`` maps a code to the state it
+    succeeded) that did: Serbia's shape in 1999 is Yugoslavia's.
     """
-    country = data.country_exact[code]
     if country.valid_from is not None and _exists(country, day):
         return country
-    predecessors = {successor: c for c in data.countries for successor in c.successors}
-    current = predecessors.get(code)
+    current = predecessors.get(country.alpha2)
     while current is not None:
         if _exists(current, day):
             return current
