@@ -28,6 +28,14 @@ def rows(system: str, rule: str) -> dict[tuple[object, int], dict[str, int | str
     return {(r[key], int(str(r["year"]))): r for r in table(system, rule).records()}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _panels_of_this_session() -> None:
+    """Panels are cached for the session, never across sessions: mutation testing (scripts/mutation.sh) runs
+    each mutant in a fork of a process whose earlier session already filled the cache."""
+    table.cache_clear()
+    rows.cache_clear()
+
+
 # --- the crosswalk ------------------------------------------------------------------------------
 
 CODES = [
@@ -257,3 +265,31 @@ def test_panel_agrees_with_status_on_and_participations_on(country: str, year: i
             continue
         in_it = {d for d in days if any(p.programme == programme for p in state.participations_on(d))}
         assert value == int(_by_rule(in_it, rule, first, last)), programme
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"unit": "dyad-year"}, ValueError, "unknown unit 'dyad-year'; expected 'state-year' (see the docs on dyad"),
+        ({"system": "ISO"}, ValueError, "unknown system 'ISO'; expected one of: cow, gw, iso"),
+        ({"rule": "all"}, ValueError, "unknown rule 'all'; expected one of: any, first, last, majority"),
+        ({"start": 2001, "end": 2000}, ValueError, "start 2001 is after end 2000"),
+        ({"start": "2000"}, TypeError, "start must be a year (an int), not str"),
+        ({"end": 2000.0}, TypeError, "end must be a year (an int), not float"),
+    ],
+)
+def test_panel_errors_say_what_is_wrong(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as caught:
+        nr.panel(**kwargs)  # type: ignore[arg-type]
+    assert str(caught.value) == message or str(caught.value).startswith(message)
+
+
+def test_one_year_panel_and_its_records() -> None:
+    one = nr.panel(system="gw", rule="last", start=2000, end=2000)
+    assert (one.system, one.rule, one.as_of) == ("gw", "last", nr.dataset_info().as_of)
+    assert {row[0] for row in one.rows} == {2000}
+    records = list(one.records())
+    assert [tuple(r.values()) for r in records] == list(one.rows)
+    assert all(tuple(r) == one.columns for r in records)
+    keys = [r["gwcode"] for r in records]
+    assert keys == sorted(keys, key=lambda k: str(k).zfill(4))  # by state key, numerically

@@ -20,9 +20,11 @@ def key(text: str) -> str:
 
 
 def suggest(typed: str, names: Mapping[str, str], limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` display names whose keys are close to ``typed``.
+    """Up to ``limit`` display names whose keys are close to ``typed``, closest first.
 
-    ``names`` maps lookup keys to the display name each stands for.
+    ``names`` maps lookup keys to the display name each stands for; close
+    means a :mod:`difflib` similarity of at least 0.6 (its default). Only
+    the first 100 characters typed are compared.
     """
     import difflib  # only paid for on a miss
 
@@ -30,7 +32,7 @@ def suggest(typed: str, names: Mapping[str, str], limit: int = 3) -> tuple[str, 
     if not wanted:
         return ()
     found: list[str] = []
-    for match in difflib.get_close_matches(wanted, names.keys(), n=limit * 3, cutoff=0.6):
+    for match in difflib.get_close_matches(wanted, names.keys(), n=len(names)):  # every close key, best first
         if names[match] not in found:
             found.append(names[match])
         if len(found) == limit:
