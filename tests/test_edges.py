@@ -119,6 +119,8 @@ def test_the_first_look_up_leaves_the_dataset_unloaded(monkeypatch: pytest.Monke
     assert _dataset._dataset is None
     assert austria == loaded.country_exact["AT"]
     assert nr.get_country("AT") is austria  # the same object, still without the dataset
+    with pytest.raises(TypeError, match="^the number 365 could be an ISO, COW or G-W code"):
+        nr.get_country(365)  # a number is never a name, loaded or not
     assert nr.get_country(40, system="iso") is austria  # a code system needs the dataset, which keeps the object
     assert _dataset._dataset is not None
 
@@ -139,3 +141,12 @@ def test_members_are_those_of_the_day_not_of_all_time(monkeypatch: pytest.Monkey
     assert "GR" not in {c.alpha2 for c in nr.countries(status="member")}
     assert "GR" in {c.alpha2 for c in nr.participants("NATO")}
     assert "GR" in {c.alpha2 for c in nr.members(D(1960, 1, 1))}
+
+
+def test_a_range_starting_on_an_events_day_finds_it() -> None:
+    """The event's last possible day counts, as a spell's does."""
+    accession = next(e for e in nr.get_country("SE").events if e.kind == "accession")
+    day = accession.date.latest
+    assert accession in nr.events(start=day)
+    assert accession in nr.events(start=day, end=day)
+    assert accession not in nr.events(start=day + datetime.timedelta(days=1))
