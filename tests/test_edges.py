@@ -119,7 +119,7 @@ def test_the_first_look_up_leaves_the_dataset_unloaded(monkeypatch: pytest.Monke
     assert _dataset._dataset is None
     assert austria == loaded.country_exact["AT"]
     assert nr.get_country("AT") is austria  # the same object, still without the dataset
-    with pytest.raises(TypeError, match="^the number 365 could be an ISO, COW or G-W code"):
+    with pytest.raises(TypeError, match=r"^the number 365 could be an ISO, COW or G-W code"):
         nr.get_country(365)  # a number is never a name, loaded or not
     assert nr.get_country(40, system="iso") is austria  # a code system needs the dataset, which keeps the object
     assert _dataset._dataset is not None
