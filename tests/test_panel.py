@@ -3,37 +3,24 @@
 from __future__ import annotations
 
 import datetime
-import functools
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nato_relations as nr
-from nato_relations import Panel, Status
+from nato_relations import Status
 from nato_relations._panel import RULES
 
 D = datetime.date
 RANK = {s.value: i for i, s in enumerate((Status.NONE, Status.PARTNER, Status.ASPIRANT, Status.MEMBER))}
 
 
-@functools.cache
-def table(system: str, rule: str) -> Panel:
-    return nr.panel(system=system, rule=rule)
-
-
-@functools.cache
-def rows(system: str, rule: str) -> dict[tuple[object, int], dict[str, int | str | None]]:
+def rows(system: str, rule: str, year: int) -> dict[object, dict[str, int | str | None]]:
+    """One year of a panel, by state key. Built afresh by every test that asks (a year costs a few ms), so
+    that mutation testing, which runs the tests that called the code, reaches every test of the panel."""
     key = {"cow": "ccode", "gw": "gwcode", "iso": "iso3"}[system]
-    return {(r[key], int(str(r["year"]))): r for r in table(system, rule).records()}
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _panels_of_this_session() -> None:
-    """Panels are cached for the session, never across sessions: mutation testing (scripts/mutation.sh) runs
-    each mutant in a fork of a process whose earlier session already filled the cache."""
-    table.cache_clear()
-    rows.cache_clear()
+    return {r[key]: r for r in nr.panel(system=system, rule=rule, start=year, end=year).records()}
 
 
 # --- the crosswalk ------------------------------------------------------------------------------
@@ -172,11 +159,11 @@ PANEL_CASES = [
 
 @pytest.mark.parametrize(("system", "rule", "key", "year", "column", "value"), PANEL_CASES)
 def test_panel_cases(system: str, rule: str, key: object, year: int, column: str, value: object) -> None:
-    assert rows(system, rule)[key, year][column] == value
+    assert rows(system, rule, year)[key][column] == value
 
 
 def test_panel_shape() -> None:
-    cow = table("cow", "any")
+    cow = nr.panel(system="cow", rule="any")
     assert cow.columns[:5] == ("year", "ccode", "iso3", "country", "status")
     assert cow.columns[5] == "nato"
     assert {"pfp", "eapc", "nacc", "map", "id", "ipap", "anp", "eop", "md", "ici", "patg", "mnna"} <= set(cow.columns)
@@ -200,10 +187,7 @@ def test_years_after_the_data_are_missing_not_zero() -> None:
 def test_row_count_is_the_states_in_the_system(system: str, rule: str) -> None:
     """Each year has one row per state in the system that year, by the same rule."""
     as_of = nr.dataset_info().as_of
-    per_year: dict[int, int] = {}
-    for _, year in rows(system, rule):
-        per_year[year] = per_year.get(year, 0) + 1
-    for year in (1950, 1989, 1991, 1992, 2006, 2024):
+    for year in (1950, 1989, 1991, 1992, 2006, 2024, as_of.year):
         first, last = D(year, 1, 1), min(D(year, 12, 31), as_of)
         keys = set()
         for country in nr.countries():
@@ -211,7 +195,7 @@ def test_row_count_is_the_states_in_the_system(system: str, rule: str) -> None:
                 days = {d for d in _days(first, last) if start <= d <= end}
                 if _by_rule(days, rule, first, last):
                     keys.add(key)
-        assert per_year.get(year, 0) == len(keys), (year, system, rule)
+        assert len(rows(system, rule, year)) == len(keys), (year, system, rule)
 
 
 def _spans(country: nr.Country, system: str) -> list[tuple[object, D, D]]:
@@ -246,7 +230,7 @@ def test_panel_agrees_with_status_on_and_participations_on(country: str, year: i
     """Property: each row is what asking status_on/participations_on on every day of the year gives, by the rule."""
     state = nr.get_country(country)
     memberships = [m for m in state.systems if m.system == "cow"]
-    found = [r for (code, y), r in rows("cow", rule).items() if y == year and any(m.code == code for m in memberships)]
+    found = [r for code, r in rows("cow", rule, year).items() if any(m.code == code for m in memberships)]
     first, last = D(year, 1, 1), D(year, 12, 31)
     days = [d for d in _days(first, last) if any(m.covers(d) for m in memberships)]
     if not found:
@@ -293,3 +277,114 @@ def test_one_year_panel_and_its_records() -> None:
     assert all(tuple(r) == one.columns for r in records)
     keys = [r["gwcode"] for r in records]
     assert keys == sorted(keys, key=lambda k: str(k).zfill(4))  # by state key, numerically
+
+
+# --- the interval arithmetic, on intervals written here --------------------------------------------------
+
+J = D(2001, 1, 1)
+
+
+def day(n: int) -> D:
+    return J + datetime.timedelta(days=n)
+
+
+@pytest.mark.parametrize(
+    ("given", "merged"),
+    [
+        ([(0, 5), (6, 9)], [(0, 9)]),  # adjacent days join
+        ([(0, 5), (7, 9)], [(0, 5), (7, 9)]),  # a day apart stay apart
+        ([(0, 5), (5, 9)], [(0, 9)]),  # sharing a day
+        ([(0, 9), (2, 4)], [(0, 9)]),  # one inside the other
+        ([(0, 9), (2, 9)], [(0, 9)]),
+        ([(6, 9), (0, 5)], [(0, 9)]),  # in any order
+        ([], []),
+    ],
+)
+def test_merge(given: list[tuple[int, int]], merged: list[tuple[int, int]]) -> None:
+    from nato_relations._panel import _merge
+
+    assert _merge([(day(a), day(b)) for a, b in given]) == [(day(a), day(b)) for a, b in merged]
+
+
+@pytest.mark.parametrize(
+    ("given", "clipped"),
+    [
+        ([(0, 10)], [(3, 7)]),
+        ([(0, 3)], [(3, 3)]),  # ends on the first day of the window
+        ([(7, 10)], [(7, 7)]),  # starts on its last day
+        ([(0, 2), (8, 10)], []),
+    ],
+)
+def test_clip_to_days_3_to_7(given: list[tuple[int, int]], clipped: list[tuple[int, int]]) -> None:
+    from nato_relations._panel import _clip
+
+    assert _clip([(day(a), day(b)) for a, b in given], day(3), day(7)) == [(day(a), day(b)) for a, b in clipped]
+
+
+@pytest.mark.parametrize(
+    ("intervals", "rule", "holds"),
+    [
+        ([], "any", False),
+        ([(4, 4)], "any", True),
+        ([(0, 0)], "first", True),
+        ([(1, 9)], "first", False),
+        ([(9, 9)], "last", True),
+        ([(0, 8)], "last", False),
+        ([(0, 5)], "majority", True),  # 6 of 10 days
+        ([(0, 4)], "majority", False),  # 5 of 10: half is not a majority
+        ([(0, 1), (5, 8)], "majority", True),  # 2 + 4 days
+        ([(0, 1), (6, 8)], "majority", False),  # 2 + 3 days
+    ],
+)
+def test_rules_over_days_0_to_9(intervals: list[tuple[int, int]], rule: str, holds: bool) -> None:
+    from nato_relations._panel import _days, _holds
+
+    spans = [(day(a), day(b)) for a, b in intervals]
+    assert _holds(spans, rule, day(0), day(9)) is holds
+    assert _days(spans) == sum(b - a + 1 for a, b in intervals)
+
+
+@pytest.mark.parametrize("country", ["RU", "BY", "AF", "UA", "GE", "MT", "SE", "MK", "CZ", "US"])
+def test_status_intervals_agree_with_status_on_every_day(country: str) -> None:
+    from nato_relations._panel import _RANKS, _status_intervals
+
+    state = nr.get_country(country)
+    at_least = _status_intervals(state)
+    first, last = D(1949, 1, 1), nr.dataset_info().as_of
+    for offset in range((last - first).days + 1):
+        d = first + datetime.timedelta(days=offset)
+        rank = _RANKS.index(state.status_on(d))
+        for level, status in enumerate(_RANKS[1:], start=1):
+            inside = any(a <= d <= b for a, b in at_least[status])
+            assert inside == (rank >= level), (country, d, status)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_the_as_of_year_counts_up_to_the_as_of_date(rule: str) -> None:
+    as_of = nr.dataset_info().as_of
+    sweden = rows("cow", rule, as_of.year)[380]
+    assert (sweden["status"], sweden["nato"]) == ("member", 1)
+    for row in rows("cow", rule, as_of.year + 1).values():  # a later year: states, no values
+        assert row["status"] is None
+        assert row["nato"] is None
+
+
+def test_programmes_are_missing_outside_their_years() -> None:
+    """A programme column is missing in the years the programme did not exist, and 0 or 1 in the years it did."""
+    for programme in nr.programmes():
+        column = programme.code.lower()
+        if programme.established is not None:
+            year = programme.established.earliest.year
+            assert rows("cow", "any", year)[2][column] in (0, 1), programme.code  # the United States
+            if year > 1949:
+                assert rows("cow", "any", year - 1)[2][column] is None, programme.code
+        if programme.ended is not None:
+            year = programme.ended.latest.year
+            assert rows("cow", "any", year)[2][column] in (0, 1), programme.code
+            assert rows("cow", "any", year + 1)[2][column] is None, programme.code
+
+
+def test_columns_are_nato_then_the_programmes_by_code() -> None:
+    columns = nr.panel(start=2000, end=2000).columns
+    codes = sorted((p.code for p in nr.programmes() if p.code != "NATO"), key=str.lower)
+    assert columns[5:] == ("nato", *(c.lower() for c in codes))
