@@ -75,27 +75,17 @@ def test_an_export_that_cannot_finish_changes_nothing(tmp_path: Path) -> None:
     assert not list(out.glob(".*.tmp"))
 
 
-def test_timeline_refuses_a_symlink_and_creates_no_folder(tmp_path: Path, victim: Path) -> None:
+@pytest.mark.parametrize("draw", ["timeline", "affiliation_map"])
+def test_drawings_refuse_a_symlink_and_create_no_folder(tmp_path: Path, victim: Path, draw: str) -> None:
     pytest.importorskip("matplotlib")
+    drawing = getattr(nr, draw)
     link = tmp_path / "chart.svg"
     link.symlink_to(victim)
     with pytest.raises(OSError, match="symbolic link"):
-        nr.timeline(link)
+        drawing(link)
     assert victim.read_text() == "precious"
     with pytest.raises(FileNotFoundError):
-        nr.timeline(tmp_path / "missing" / "chart.svg")
-    assert not (tmp_path / "missing").exists()
-
-
-def test_map_refuses_a_symlink_and_creates_no_folder(tmp_path: Path, victim: Path) -> None:
-    pytest.importorskip("matplotlib")
-    link = tmp_path / "map.svg"
-    link.symlink_to(victim)
-    with pytest.raises(OSError, match="symbolic link"):
-        nr.affiliation_map(link)
-    assert victim.read_text() == "precious"
-    with pytest.raises(FileNotFoundError):
-        nr.affiliation_map(tmp_path / "missing" / "map.svg")
+        drawing(tmp_path / "missing" / "chart.svg")
     assert not (tmp_path / "missing").exists()
 
 
