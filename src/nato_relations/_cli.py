@@ -220,8 +220,7 @@ def _cmd_country(args: argparse.Namespace) -> str:
     if args.format == "json":
         from ._converter import converter
 
-        document = {"on": on.isoformat(), "status": status.value, **converter.unstructure(country)}
-        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return _to_json({"on": on.isoformat(), "status": status.value, **converter.unstructure(country)})
     if args.format == "csv":
         return _render_table((_COUNTRY_CSV_HEADER, _country_csv_rows(country, on)), "csv")
     lines = [
