@@ -388,3 +388,108 @@ def test_columns_are_nato_then_the_programmes_by_code() -> None:
     columns = nr.panel(start=2000, end=2000).columns
     codes = sorted((p.code for p in nr.programmes() if p.code != "NATO"), key=str.lower)
     assert columns[5:] == ("nato", *(c.lower() for c in codes))
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "country"),
+    [
+        ("first", 2003, "Yugoslavia"),  # COW 345 on 1 January 2003
+        ("majority", 2003, "Serbia and Montenegro"),  # from 4 February
+        ("last", 2003, "Serbia and Montenegro"),
+        ("first", 2006, "Serbia and Montenegro"),
+        ("any", 2006, "Serbia"),  # most days: from 5 June
+        ("first", 1991, "Soviet Union"),
+        ("last", 1991, "Russia"),
+    ],
+)
+def test_the_record_that_stands_for_a_state_in_a_year_of_change(rule: str, year: int, country: str) -> None:
+    key = 345 if year > 2000 else 365
+    assert rows("cow", rule, year)[key]["country"] == country
+
+
+def test_an_odd_number_of_days_has_a_strict_majority() -> None:
+    from nato_relations._panel import _holds
+
+    assert _holds([(day(0), day(4))], "majority", day(0), day(8)) is True  # 5 of 9
+    assert _holds([(day(0), day(3))], "majority", day(0), day(8)) is False  # 4 of 9
+
+
+def _country_with(*spells: nr.Participation) -> nr.Country:
+    return nr.Country("ZZ", "ZZZ", None, "Zedland", "Zedland", "Europe", participations=spells)
+
+
+SOURCE = nr.Source("https://example.org/", "A page", "Example", D(2026, 11, 30))
+
+
+def test_status_intervals_of_a_suspended_spell() -> None:
+    """Partner, then nothing while suspended, then partner again from the day after the suspension ends."""
+    from nato_relations._panel import _status_intervals
+
+    suspension = nr.Suspension(nr.PartialDate(2000, 3, 1), nr.PartialDate(2000, 6, 30))
+    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1995), None, (SOURCE,), suspensions=(suspension,))
+    partner = _status_intervals(_country_with(spell))[Status.PARTNER]
+    assert partner == [(D(1995, 1, 1), D(2000, 2, 29)), (D(2000, 7, 1), D.max)]
+
+
+def test_a_spell_ending_on_new_years_day_counts_under_the_first_day_rule() -> None:
+    from nato_relations._panel import _Holder, _year_row
+
+    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1995), nr.PartialDate(2001, 1, 1), (SOURCE,))
+    holder = _Holder(_country_with(spell), (D.min, D.max))
+    everything = [(D.min, D.max)]
+    row = _year_row(1, 2001, [holder], rule="first", as_of=D(2026, 11, 30), codes=["PfP"], existed=everything)
+    assert row is not None
+    assert row[-2:] == ("partner", 1)
+    row = _year_row(1, 2001, [holder], rule="last", as_of=D(2026, 11, 30), codes=["PfP"], existed=everything)
+    assert row is not None
+    assert row[-2:] == ("none", 0)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "established", "value"),
+    [
+        (D(2014, 9, 5), nr.PartialDate(2014, 9, 5), 0),  # the programme began on the as-of day: a value
+        (D(2014, 9, 4), nr.PartialDate(2014, 9, 5), None),  # the day after it: missing
+    ],
+)
+def test_the_as_of_date_bounds_the_last_year(
+    monkeypatch: pytest.MonkeyPatch, as_of: D, established: nr.PartialDate, value: int | None
+) -> None:
+    """The as-of year is measured up to the as-of date: statuses and programmes after it do not count."""
+    import attr
+
+    from nato_relations._dataset import get_dataset
+
+    data = get_dataset()
+    monkeypatch.setattr(data, "info", attr.evolve(data.info, as_of=as_of))
+    programmes = tuple(attr.evolve(p, established=established) if p.code == "DCB" else p for p in data.programmes)
+    monkeypatch.setattr(data, "programmes", programmes)
+    assert rows("cow", "last", 2014)[2]["dcb"] == value  # the United States
+
+
+@pytest.mark.parametrize("rule", ["last", "majority"])
+def test_status_in_the_as_of_year_stops_at_the_as_of_date(monkeypatch: pytest.MonkeyPatch, rule: str) -> None:
+    import attr
+
+    from nato_relations._dataset import get_dataset
+
+    assert rows("cow", rule, 2024)[380]["status"] == "member"  # Sweden, from 7 March 2024
+    data = get_dataset()
+    monkeypatch.setattr(
+        data, "info", attr.evolve(data.info, as_of=D(2024, 3, 6))
+    )  # had the data stopped the day before
+    assert rows("cow", rule, 2024)[380]["status"] == "aspirant"
+
+
+def test_a_programme_that_ended_on_new_years_day_has_a_value_that_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    import attr
+
+    from nato_relations._dataset import get_dataset
+
+    data = get_dataset()
+    programmes = tuple(
+        attr.evolve(p, ended=nr.PartialDate(1998, 1, 1)) if p.code == "NACC" else p for p in data.programmes
+    )
+    monkeypatch.setattr(data, "programmes", programmes)
+    assert rows("cow", "any", 1998)[2]["nacc"] == 0
+    assert rows("cow", "any", 1999)[2]["nacc"] is None
