@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from nato_relations import __version__
-from nato_relations._changes import Change
+from nato_relations._changes import Change, version_key
 from nato_relations._changes import ChangeAction as Action
 from nato_relations._converter import file_converter
 
@@ -43,10 +43,6 @@ TABLES = ("countries", "programmes", "participations", "events")
 Record = dict[str, Any]
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def _git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout  # noqa: S603, S607
 
@@ -54,9 +50,9 @@ def _git(*args: str) -> str:
 def previous_release() -> tuple[str, str]:
     """The newest release before this one, and the git revision holding its data."""
     tags = [t.removeprefix("v") for t in _git("tag", "--list", "v*").split()]
-    older = [t for t in tags if re.fullmatch(r"\d+\.\d+\.\d+", t) and _version_key(t) < _version_key(__version__)]
+    older = [t for t in tags if re.fullmatch(r"\d+\.\d+\.\d+", t) and version_key(t) < version_key(__version__)]
     if older:
-        version = max(older, key=_version_key)
+        version = max(older, key=version_key)
         return version, f"v{version}"
     # No tag: the last commit before _version.py stopped naming the release before this one.
     path = "src/nato_relations/_version.py"
@@ -142,7 +138,7 @@ def compare(table: str, old: list[Record], new: list[Record], release: str, prev
 
 
 def order(change: Change) -> tuple[Any, ...]:
-    return (_version_key(change.release), TABLES.index(change.table), change.key, change.field or "", change.action)
+    return (version_key(change.release), TABLES.index(change.table), change.key, change.field or "", change.action)
 
 
 def current_changes() -> list[Change]:

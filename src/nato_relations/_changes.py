@@ -7,7 +7,7 @@ import attr
 from ._model import StrEnum
 from ._version import __version__
 
-__all__ = ["Change", "ChangeAction", "changes", "releases"]
+__all__ = ["Change", "ChangeAction", "changes", "releases", "version_key"]
 
 
 class ChangeAction(StrEnum):
@@ -53,6 +53,11 @@ def _all() -> tuple[Change, ...]:
     return result
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """``"2026.12.0"`` as ``(2026, 12, 0)``, so that releases sort in the order they were made."""
+    return tuple(int(part) for part in version.split("."))
+
+
 def releases() -> tuple[str, ...]:
     """The releases that :func:`changes` knows, oldest first.
 
@@ -62,7 +67,7 @@ def releases() -> tuple[str, ...]:
     known = {__version__}
     for change in _all():
         known |= {change.release, change.previous}
-    return tuple(sorted(known, key=lambda v: tuple(int(part) for part in v.split("."))))
+    return tuple(sorted(known, key=version_key))
 
 
 def changes(since: str | None = None) -> tuple[Change, ...]:
