@@ -20,8 +20,6 @@ from .exceptions import ExtraNotInstalledError, quote
 
 __all__ = ["REGIONS", "affiliation_map"]
 
-#: The regions a map can show.
-REGIONS = ("europe", "world")
 
 # Okabe-Ito colours where they suffice, so that neighbours stay apart for colour-blind readers.
 COLOURS: Mapping[Affiliation, str] = {
@@ -73,6 +71,8 @@ _REGIONS: Mapping[str, tuple[Projection, tuple[tuple[float, float], ...], float]
     "europe": (_lambert(15.0, 52.0), ((-24.0, 35.0), (50.0, 35.0), (15.0, 31.0), (-24.0, 71.0), (50.0, 71.0)), 9.0),
     "world": (_equal_earth, ((-180.0, 0.0), (180.0, 0.0), (0.0, 84.0), (0.0, -58.0)), 12.0),
 }
+#: The regions a map can show.
+REGIONS = tuple(_REGIONS)
 
 
 def affiliation_map(
