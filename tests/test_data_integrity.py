@@ -169,12 +169,7 @@ def test_designations_start_on_their_legal_act(data: nr._dataset.Dataset) -> Non
 
 #: Records kept on weak sources alone, each with the reason; the test fails when one is mended (drop it here)
 #: and when a new one appears. Key: (kind, country, programme, date).
-KNOWN_WEAK = {
-    # The memorandum of May 2022 is quoted only by state media and reprints in the pages read; no
-    # White House or Federal Register text was stored. The designation itself is not in doubt (the spell
-    # also cites AP), so the record stays until an official text is read.
-    ("designation", "CO", "MNNA", "2022-05"),
-}
+KNOWN_WEAK: set[tuple[str, str | None, str | None, str]] = set()
 
 
 def test_no_record_rests_only_on_weak_sources(data: nr._dataset.Dataset) -> None:

@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "eae5ee3a80e9ad3a611d376221e15b2256da598860c0ae44294eb86c044098aa",
+    "changes.json": "fb7bcc3789def11ce4cc855a83d3413973528a6f725bdae27d37fcdbc1c84f3f",
     "countries.json": "62e89326ec66eecc8567484aef9d49d0f7b15abcb4cacd507bcab8990e43b7e8",
-    "events.json": "9bc5c424c3938d5a6f2edbd94ee7b8e69d3493b3021230027791f74e43e0a0f2",
-    "index.txt": "199b63fb61eaba4dd179e94a822774fe2d932a99878a812a239005c014449892",
-    "meta.json": "7395ac168317a8107a349a2665131e15a6bd2fed05c6741430c1c54bc09f70d0",
-    "participations.json": "6796e3f5f017227515eef4d5684a8dcabcb3e4f08ead8ba3a0e89ddbe49953d7",
+    "events.json": "c9cac1aa0f30b509e71a8fa60d27b17d71bc1389e4283f01173bb587d837db02",
+    "index.txt": "f41168c6be7346022af95a1a1b6a9e093ddd4d6284d60ebb5caa92ee77f59ee0",
+    "meta.json": "6353c8c8b7d1e88e58e4244c96727164ddaa6d053e37da83f3f2e709da8408f0",
+    "participations.json": "921859a3339e5156d3879439129dc281cfebb35b64a7c62e97a141a1bb4312bd",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
