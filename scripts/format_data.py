@@ -89,7 +89,7 @@ def _slices(text: str) -> list[tuple[int, int]]:
 
 
 def index(texts: dict[str, str]) -> str:
-    """The text of index.txt for canonical ``texts``: names and byte ranges of each country's records."""
+    """The text of index.txt for canonical ``texts``: names, who runs each programme, where records lie."""
     countries = file_converter.structure(json.loads(texts["countries.json"]), tuple[Country, ...])
     meta = Meta(as_of=datetime.date.min, sha256={})
     raw = RawData(meta=meta, countries=countries, programmes=(), participations=(), events=(), digests=())
@@ -104,6 +104,7 @@ def index(texts: dict[str, str]) -> str:
     names = {key(name): alpha2 for name, alpha2 in exact.items()}
     assert not any("\t" in name or "\n" in name for name in names), "a name with a tab or newline"
     lines = [line("name", folded, alpha2) for folded, alpha2 in names.items()]
+    lines += [line("programme", p["code"], p["run_by"]) for p in json.loads(texts["programmes.json"])]
     lines += [
         line("spans", alpha2, *(",".join(f"{a}-{b}" for a, b in field) for field in fields))
         for alpha2, fields in records.items()

@@ -45,6 +45,7 @@ def participations(draw: st.DrawFn) -> Participation:
         sources=tuple(draw(st.lists(sources, min_size=1, max_size=3))),
         qualifiers=tuple(draw(st.lists(text, max_size=2))),
         notes=draw(st.text(max_size=40)),
+        run_by=draw(st.none() | st.sampled_from(["NATO", "United States"])),
     )
 
 

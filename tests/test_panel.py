@@ -426,7 +426,9 @@ def test_status_intervals_of_a_suspended_spell() -> None:
     from nato_relations._panel import _status_intervals
 
     suspension = nr.Suspension(nr.PartialDate(2000, 3, 1), nr.PartialDate(2000, 6, 30))
-    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1995), None, (SOURCE,), suspensions=(suspension,))
+    spell = nr.Participation(
+        "ZZ", "PfP", nr.PartialDate(1995), None, (SOURCE,), suspensions=(suspension,), run_by="NATO"
+    )
     partner = _status_intervals(_country_with(spell))[Status.PARTNER]
     assert partner == [(D(1995, 1, 1), D(2000, 2, 29)), (D(2000, 7, 1), D.max)]
 
@@ -434,7 +436,7 @@ def test_status_intervals_of_a_suspended_spell() -> None:
 def test_a_spell_ending_on_new_years_day_counts_under_the_first_day_rule() -> None:
     from nato_relations._panel import _Holder, _year_row
 
-    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1995), nr.PartialDate(2001, 1, 1), (SOURCE,))
+    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1995), nr.PartialDate(2001, 1, 1), (SOURCE,), run_by="NATO")
     holder = _Holder(_country_with(spell), (D.min, D.max))
     everything = [(D.min, D.max)]
     row = _year_row(1, 2001, [holder], rule="first", as_of=D(2026, 11, 30), codes=["PfP"], existed=everything)

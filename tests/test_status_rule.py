@@ -86,3 +86,27 @@ PUBLISHED_ASPIRANTS = [
 @pytest.mark.parametrize(("day", "named"), PUBLISHED_ASPIRANTS, ids=[str(d) for d, _ in PUBLISHED_ASPIRANTS])
 def test_aspirants_match_natos_published_lists(day: datetime.date, named: set[str]) -> None:
     assert {c.alpha2 for c in nr.countries(status="aspirant", on=day)} == named
+
+
+SOURCE = nr.Source("https://example.org/", "t", "p", D(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("run_by", "expected"), [("NATO", P), ("United States", N), (None, N)], ids=["NATO", "another state", "unknown"]
+)
+def test_a_country_answers_from_the_spells_it_holds(run_by: str | None, expected: Status) -> None:
+    """The status comes from who runs each spell's programme, as the spell says: a programme the shipped
+    dataset does not know counts too, and no global catalogue is consulted."""
+    spell = nr.Participation("ZZ", "XYZ", nr.PartialDate(2000), None, (SOURCE,), run_by=run_by)
+    country = nr.Country("ZZ", "ZZZ", None, "Zedland", "Zedland", "Europe", participations=(spell,))
+    assert country.status_on(D(2001, 1, 1)) is expected
+    assert country.status_on(D(1999, 1, 1)) is N
+
+
+def test_every_spell_says_who_runs_its_programme() -> None:
+    data = nr._dataset.get_dataset()
+    run_by = {p.code: p.run_by for p in data.programmes}
+    spells = [p for c in data.countries for p in c.participations]
+    assert len(spells) == len(data.participations)
+    assert [p for p in spells if p.run_by != run_by[p.programme]] == []
+    assert {p.run_by for p in spells} == {"NATO", "United States"}

@@ -105,7 +105,8 @@ def _make_file_converter() -> cattrs.Converter:
     """Plain data in the shipped files' shape <-> records.
 
     In the files a country is a ``Country`` without its relations
-    (``participations`` and ``events`` are not allowed there) and fields
+    (``participations`` and ``events`` are not allowed there), a spell a
+    ``Participation`` without ``run_by`` (its programme's), and fields
     with defaults may be left out; every other field is required and
     unknown keys are errors.
     """
@@ -116,13 +117,17 @@ def _make_file_converter() -> cattrs.Converter:
         Suspension,
         SystemMembership,
         Programme,
-        Participation,
         Event,
         Meta,
         Change,
     ):
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
-    omit = override(omit=True)  # a country's relations are joined at load, never written in its record
+    # Joined at load, never written in the record: a spell's run_by (its programme's) and a country's relations.
+    omit = override(omit=True)
+    conv.register_structure_hook(
+        Participation, make_dict_structure_fn(Participation, conv, _cattrs_forbid_extra_keys=True, run_by=omit)
+    )
+    conv.register_unstructure_hook(Participation, make_dict_unstructure_fn(Participation, conv, run_by=omit))
     conv.register_structure_hook(
         Country,
         make_dict_structure_fn(Country, conv, _cattrs_forbid_extra_keys=True, participations=omit, events=omit),

@@ -41,7 +41,6 @@ class Dataset:
     __slots__ = (
         "_timelines", "countries", "country_exact", "country_keys", "country_names", "event_ends", "event_starts",
         "events", "info", "participations", "programme_exact", "programme_keys", "programme_names", "programmes",
-        "run_by",
     )  # fmt: skip
     info: DatasetInfo
     countries: tuple[Country, ...]  # sorted by name
@@ -54,7 +53,6 @@ class Dataset:
     programme_keys: Mapping[str, Programme]
     programme_exact: Mapping[str, Programme]  # codes and names exactly as the data writes them
     programme_names: Mapping[str, str]
-    run_by: Mapping[str, str]  # programme code -> who runs it
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
     event_ends: tuple[datetime.date, ...]  # events[i].date.latest
     _timelines: dict[str, Timeline]  # built on first use: most sessions ask about a few programmes, not all
@@ -214,7 +212,6 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
         programme_keys={k: by_code[str(code)] for k, code in programme_code_of.items()},
         programme_exact={name: by_code[str(code)] for name, code, _ in programme_entries},
         programme_names={k: by_code[str(code)].name for k, code in programme_code_of.items()},
-        run_by={p.code: p.run_by for p in raw.programmes},
         event_starts=tuple(e.date.earliest for e in events),
         event_ends=tuple(e.date.latest for e in events),
     )
@@ -282,11 +279,11 @@ def first_country(identifier: str) -> Country | None:
             return None
         found = _early.get(alpha2)
         if found is None:
-            found = _early[alpha2] = _lone(contents, _index.spans(lines, alpha2))
+            found = _early[alpha2] = _lone(contents, _index.spans(lines, alpha2), _index.run_by(lines))
         return found
 
 
-def _lone(contents: Mapping[str, bytes], where: _index.Spans) -> Country:
+def _lone(contents: Mapping[str, bytes], where: _index.Spans, run_by: Mapping[str, str]) -> Country:
     import json
 
     from ._loader import _Builder
@@ -295,7 +292,7 @@ def _lone(contents: Mapping[str, bytes], where: _index.Spans) -> Country:
         payload = contents[file]
         return [json.loads(payload[start:end]) for start, end in spans]
 
-    build = _Builder()
+    build = _Builder(run_by)
     country, spells, events = where
     (record,) = records("countries.json", country)
     return _join(

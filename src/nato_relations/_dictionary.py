@@ -61,6 +61,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "qualifiers": "qualifiers of the spell such as 'conditional' or 'treated as'",
         "suspensions": "periods in which the spell's cooperation was suspended; they confer no status",
         "notes": "caveats, and the values other sources give with where they come from",
+        "run_by": "who runs the programme, copied from it when the dataset loads (not written in the data file)",
     },
     "Event": {
         "date": f"when it happened, {_PARTIAL}",

@@ -6,11 +6,13 @@ sorted, so a look-up is a binary search over the file's lines, without
 parsing the rest:
 
     name<TAB>{folded name or code}<TAB>{alpha-2}
+    programme<TAB>{code}<TAB>{who runs it}
     spans<TAB>{alpha-2}<TAB>{country}<TAB>{spells}<TAB>{events}
 
 where each of the last three is a comma-separated list of ``start-end``
 byte ranges in ``countries.json``, ``participations.json`` and
-``events.json`` (empty when there is none). The file is checked by its
+``events.json`` (empty when there is none). The ``programme`` lines give
+the spells their ``run_by`` without reading ``programmes.json``. The file is checked by its
 SHA-256 like every other, so its ranges can be trusted.
 """
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-__all__ = ["Spans", "find", "line", "spans"]
+__all__ = ["Spans", "find", "line", "run_by", "spans"]
 
 #: Byte ranges of one country's records: (country, participations, events).
 Spans = tuple[tuple[tuple[int, int], ...], ...]
@@ -50,3 +52,15 @@ def spans(lines: Sequence[str], alpha2: str) -> Spans:
     return tuple(
         tuple((int(a), int(b)) for a, _, b in (r.partition("-") for r in field.split(",") if r)) for field in found
     )
+
+
+def run_by(lines: Sequence[str]) -> dict[str, str]:
+    """Who runs each programme, by code."""
+    prefix = line("programme", "")
+    found: dict[str, str] = {}
+    for i in range(bisect_left(lines, prefix), len(lines)):
+        if not lines[i].startswith(prefix):
+            break
+        _, code, runner = lines[i].split("\t")
+        found[code] = runner
+    return found

@@ -117,11 +117,14 @@ def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) ->
     digests = tuple((name, _sha256(contents[name])) for name in DATA_FILES)
     if verify:
         _check_digests(digests)
+    import attr
+
+    run_by = {p.code: p.run_by for p in structured["programmes.json"]}
     return RawData(
         meta=structured["meta.json"],
         countries=structured["countries.json"],
         programmes=structured["programmes.json"],
-        participations=structured["participations.json"],
+        participations=tuple(attr.evolve(p, run_by=run_by.get(p.programme)) for p in structured["participations.json"]),
         events=structured["events.json"],
         digests=digests,
     )
@@ -200,8 +203,9 @@ def _trusted(contents: Mapping[str, bytes]) -> RawData:
     from ._records import Meta, RawData
     from ._release import SHA256
 
-    build = _Builder()
     meta = json.loads(contents["meta.json"])
+    programmes = json.loads(contents["programmes.json"])
+    build = _Builder({d["code"]: d["run_by"] for d in programmes})
     return RawData(
         meta=Meta(
             as_of=datetime.date.fromisoformat(meta["as_of"]),
@@ -209,7 +213,7 @@ def _trusted(contents: Mapping[str, bytes]) -> RawData:
             code_sources={k: tuple(map(build.source, v)) for k, v in meta.get("code_sources", {}).items()},
         ),
         countries=tuple(Country(**build.country(d)) for d in json.loads(contents["countries.json"])),
-        programmes=tuple(map(build.programme, json.loads(contents["programmes.json"]))),
+        programmes=tuple(map(build.programme, programmes)),
         participations=tuple(map(build.spell, json.loads(contents["participations.json"]))),
         events=tuple(map(build.event, json.loads(contents["events.json"]))),
         digests=tuple((name, SHA256[name]) for name in DATA_FILES),  # verified equal just before
@@ -217,11 +221,15 @@ def _trusted(contents: Mapping[str, bytes]) -> RawData:
 
 
 class _Builder:
-    """Builds records from the release's canonical JSON, sharing equal dates and sources."""
+    """Builds records from the release's canonical JSON, sharing equal dates and sources.
 
-    def __init__(self) -> None:
+    ``run_by`` maps each programme's code to who runs it, for the spells.
+    """
+
+    def __init__(self, run_by: Mapping[str, str]) -> None:
         self._dates: dict[str, PartialDate] = {}
         self._sources: dict[tuple[str, str, str, str], Source] = {}
+        self._run_by = run_by
 
     def date(self, text: str) -> PartialDate:
         found = self._dates.get(text)
@@ -273,7 +281,7 @@ class _Builder:
             d["country"], d["programme"], self.date(d["start"]), self.maybe(d["end"]), self.sources(d["sources"]),
             tuple(d["qualifiers"]),
             tuple(Suspension(self.date(s["start"]), self.maybe(s["end"])) for s in d["suspensions"]),
-            d["notes"],
+            d["notes"], run_by=self._run_by.get(d["programme"]),
         )  # fmt: skip
 
     def event(self, d: dict[str, Any]) -> Event:

@@ -166,6 +166,11 @@ class Participation:
 
     ``end`` is ``None`` while the spell goes on. The possible interval of a
     spell runs from ``start.earliest`` to ``end.latest`` (or for ever).
+    ``run_by`` is who runs the programme (``"NATO"``, or the state that
+    designates, as for ``MNNA``), copied from the programme when the
+    dataset loads, so that the spell and its country answer about status
+    from what they hold. The data file does not repeat it; a spell built
+    without it (``None``) confers no status.
     """
 
     country: str = attr.field(validator=_clean_text)
@@ -176,6 +181,7 @@ class Participation:
     qualifiers: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
     suspensions: tuple[Suspension, ...] = ()
     notes: str = ""
+    run_by: str | None = attr.field(default=None, kw_only=True, validator=attr.validators.optional(_clean_text))
 
     __repr__ = _short_repr("country", "programme", "start", "end")
 
@@ -312,15 +318,12 @@ class Country:
 
         Raises :class:`TypeError` when ``when`` is not a date.
         """
-        from ._dataset import get_dataset  # the dataset imports this module
-
         day = datetime.date.today() if when is None else coerce_date(when, "when")
-        run_by = get_dataset().run_by
         return status_of(
             {
                 p.programme
                 for p in self.participations
-                if p.overlaps(day, day) and not p.suspended_on(day) and run_by.get(p.programme) == "NATO"
+                if p.run_by == "NATO" and p.overlaps(day, day) and not p.suspended_on(day)
             }
         )
 
