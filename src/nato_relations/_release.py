@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "fb7bcc3789def11ce4cc855a83d3413973528a6f725bdae27d37fcdbc1c84f3f",
+    "changes.json": "cc4f1c694adc3541480b6d31fd9c6095ae9ea21f3bb1a3eda585283f293a7247",
     "countries.json": "62e89326ec66eecc8567484aef9d49d0f7b15abcb4cacd507bcab8990e43b7e8",
-    "events.json": "c9cac1aa0f30b509e71a8fa60d27b17d71bc1389e4283f01173bb587d837db02",
-    "index.txt": "bde369dd563556df5a8e10baff8f98491d146213d541f9ce5b425f16939e492f",
-    "meta.json": "4937edd53c94126bcef1860066ebae6f6359ca8ad7ffa65df6e0f2efa026eb01",
+    "events.json": "d2366389a4f6910311c26e04ebb6ee51f95c9989443c5d29c9d404a6606ef46d",
+    "index.txt": "c24d82e5db2bb969e989a6894cd29a645ddb5ebedaf5ff1f1d102d66dd848ebe",
+    "meta.json": "a3c227fde7cf2e7b10fa49e74b8d9693ba03f5acf3eeb79f11b70e088ac80faf",
     "participations.json": "921859a3339e5156d3879439129dc281cfebb35b64a7c62e97a141a1bb4312bd",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
