@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "cc4f1c694adc3541480b6d31fd9c6095ae9ea21f3bb1a3eda585283f293a7247",
-    "countries.json": "62e89326ec66eecc8567484aef9d49d0f7b15abcb4cacd507bcab8990e43b7e8",
+    "changes.json": "383b4c83745a1fba2b905244d450daf34e76b1e5dfb09dc619e7ba4b15e3542e",
+    "countries.json": "d87790c36d9cc4a85e957e3ee22e7e70cc53dec4551c82980320bb5b9c025bfe",
     "events.json": "d2366389a4f6910311c26e04ebb6ee51f95c9989443c5d29c9d404a6606ef46d",
-    "index.txt": "c24d82e5db2bb969e989a6894cd29a645ddb5ebedaf5ff1f1d102d66dd848ebe",
-    "meta.json": "a3c227fde7cf2e7b10fa49e74b8d9693ba03f5acf3eeb79f11b70e088ac80faf",
+    "index.txt": "5c842b700c689fc2ba27882b6d9661300994b8c2796f5a9399c27d686f3db2e8",
+    "meta.json": "3c2208026c32450fa2982b06f78a824f32e7729d7826f66925e7916ef9610a1f",
     "participations.json": "921859a3339e5156d3879439129dc281cfebb35b64a7c62e97a141a1bb4312bd",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
