@@ -44,6 +44,9 @@ CASES = [
     ("Malta", D(1996, 1, 1), P),
     ("Malta", D(1997, 1, 1), N),
     ("Malta", D(2009, 1, 1), P),
+    # Estonia: a partner until the Madrid declaration named the Baltic states aspiring members (8 July 1997).
+    ("Estonia", D(1997, 7, 7), P),
+    ("Estonia", D(1997, 7, 8), A),
     # Finland and Sweden: invited aspirants the day before accession, members on the day.
     ("Finland", D(2023, 4, 3), A),
     ("Finland", D(2023, 4, 4), M),
@@ -70,6 +73,9 @@ def test_a_suspended_spell_is_still_returned_with_its_suspension() -> None:
 
 #: Aspirant countries as NATO named them on a given day.
 PUBLISHED_ASPIRANTS = [
+    # Madrid Declaration, 8 July 1997: Czechia, Hungary and Poland invited; Romania and Slovenia, and the
+    # states in the Baltic region, named as aspiring members.
+    (D(1997, 7, 8), {"CZ", "HU", "PL", "RO", "SI", "EE", "LV", "LT"}),
     # Washington Summit communique, 24 April 1999: the MAP for the nine countries seeking membership.
     (D(1999, 4, 24), {"AL", "BG", "EE", "LV", "LT", "MK", "RO", "SK", "SI"}),
     # Bucharest Summit, 3 April 2008: Albania and Croatia invited, the former Yugoslav Republic of Macedonia
