@@ -157,14 +157,25 @@ def test_aspirations_end_at_accession(data: nr._dataset.Dataset) -> None:
 
 
 def test_designations_start_on_their_legal_act(data: nr._dataset.Dataset) -> None:
-    """Every MNNA spell starts on the day of a designation event (the act), not an announcement."""
-    acts = {(e.country, str(e.date)) for e in data.events if e.kind is nr.EventKind.DESIGNATION}
-    problems = [
-        f"{p.country} MNNA starts {p.start} with no designation event that day"
-        for p in data.participations
-        if p.programme == "MNNA" and (p.country, str(p.start)) not in acts
-    ]
+    """Every MNNA spell starts on the day of a designation event (the act), not an announcement; a spell whose act
+    is undated says so with the qualifier 'provisional start' and starts on the announcement (a statement)."""
+    kinds = (nr.EventKind.DESIGNATION, nr.EventKind.STATEMENT)
+    starts = {kind: {(e.country, str(e.date)) for e in data.events if e.kind is kind} for kind in kinds}
+    problems = []
+    provisional: set[str] = set()
+    for p in data.participations:
+        if p.programme != "MNNA":
+            continue
+        if "provisional start" in p.qualifiers:
+            provisional.add(p.country)
+            if (p.country, str(p.start)) not in starts[nr.EventKind.STATEMENT]:
+                problems.append(f"{p.country} MNNA starts provisionally {p.start} with no announcement that day")
+        elif (p.country, str(p.start)) not in starts[nr.EventKind.DESIGNATION]:
+            problems.append(f"{p.country} MNNA starts {p.start} with no designation event that day")
     assert problems == []
+    # Saudi Arabia's presidential determination (Federal Register document 2026-01421) was read undated;
+    # drop it here once its date is in the data.
+    assert provisional == {"SA"}
 
 
 #: Records kept on weak sources alone, each with the reason; the test fails when one is mended (drop it here)

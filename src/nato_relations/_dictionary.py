@@ -58,7 +58,10 @@ FIELDS: dict[str, dict[str, str]] = {
         "start": f"when the spell began, {_PARTIAL}",
         "end": f"when it ended, {_PARTIAL}; None while it goes on",
         "sources": "the pages the record was taken from",
-        "qualifiers": "qualifiers of the spell such as 'conditional' or 'treated as'",
+        "qualifiers": (
+            "qualifiers of the spell: 'conditional', 'treated as', or 'provisional start' (started on the "
+            "announcement, the act being undated)"
+        ),
         "suspensions": "periods in which the spell's cooperation was suspended; they confer no status",
         "notes": "caveats, and the values other sources give with where they come from",
         "run_by": "who runs the programme, copied from it when the dataset loads (not written in the data file)",

@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "1cc7929bf72d339f7b00caa98c1c2f58d2769e0b87f66ea57f5792e327adc398",
+    "changes.json": "f52761b78acc36990aca730faafd41c9018c8c92e6747188ef1f0cd8ace0cacd",
     "countries.json": "d87790c36d9cc4a85e957e3ee22e7e70cc53dec4551c82980320bb5b9c025bfe",
-    "events.json": "818400c2e7508765194fbc8e955b25f9c13bae989e328b1cff356ffb3f787495",
-    "index.txt": "dfaafbe8781305517d99f129b3eb0a4b5b912ca81021e876f214ed229255ec51",
-    "meta.json": "13ab3bb6992b62b59fbd4432ffdff2add9f2832157d301276f77315428392d0a",
-    "participations.json": "4221ca951fa21e55995e696b0c1ac05b54668644d2902ad8094445acf6523651",
+    "events.json": "b495960bae21e58077444e95895b6e8f84b3787aa79e6dd180d672238d12ffd6",
+    "index.txt": "18eb9dece21df485533d211c27e15ebfc5c66ee6e5a0a1a95a39241dfc40ddea",
+    "meta.json": "1faa801f6d3d63247c31025b614dc86cb69f4705e91c6a4acb9a5c00f963ffb6",
+    "participations.json": "70f258ca71e65b468e186c74dc87275895c733de0911a9d0f68e7d7d49f562a3",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
