@@ -20,6 +20,8 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import attr
+
 from ._dates import PartialDate
 from ._model import Country, Event, EventKind, Participation, Source, Suspension, SystemMembership
 from .exceptions import DataError
@@ -117,8 +119,6 @@ def load(contents: Mapping[str, bytes] | None = None, *, verify: bool = True) ->
     digests = tuple((name, _sha256(contents[name])) for name in DATA_FILES)
     if verify:
         _check_digests(digests)
-    import attr
-
     run_by = {p.code: p.run_by for p in structured["programmes.json"]}
     return RawData(
         meta=structured["meta.json"],
