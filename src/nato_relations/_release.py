@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "f52761b78acc36990aca730faafd41c9018c8c92e6747188ef1f0cd8ace0cacd",
-    "countries.json": "d87790c36d9cc4a85e957e3ee22e7e70cc53dec4551c82980320bb5b9c025bfe",
+    "changes.json": "0387e9d97139941c236c8f9ddef5407f4d254452ffa3dc51994afdf4ffee221a",
+    "countries.json": "b9d9a1d4171a61503c87c9f9460e038591657ec92b194ea99a4f1b7274e0558d",
     "events.json": "b495960bae21e58077444e95895b6e8f84b3787aa79e6dd180d672238d12ffd6",
-    "index.txt": "18eb9dece21df485533d211c27e15ebfc5c66ee6e5a0a1a95a39241dfc40ddea",
-    "meta.json": "1faa801f6d3d63247c31025b614dc86cb69f4705e91c6a4acb9a5c00f963ffb6",
+    "index.txt": "d23677d485478785801af737ea71be55e830f894d23d88539a7573b59f67bcc2",
+    "meta.json": "4b807380e57e07a2de8cc738be739792696aa7cd3a45f47770883c8be6b48314",
     "participations.json": "70f258ca71e65b468e186c74dc87275895c733de0911a9d0f68e7d7d49f562a3",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
