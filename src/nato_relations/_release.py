@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "0387e9d97139941c236c8f9ddef5407f4d254452ffa3dc51994afdf4ffee221a",
-    "countries.json": "b9d9a1d4171a61503c87c9f9460e038591657ec92b194ea99a4f1b7274e0558d",
+    "changes.json": "b108d04b451422a8d3813906ca7cca7fd42c606cdd8e0a4da7c583ab3dbcce32",
+    "countries.json": "11e12377baf7971bbed579a9623da45bfc23cdbd4d7143984cd9244abb4f26ad",
     "events.json": "b495960bae21e58077444e95895b6e8f84b3787aa79e6dd180d672238d12ffd6",
-    "index.txt": "d23677d485478785801af737ea71be55e830f894d23d88539a7573b59f67bcc2",
-    "meta.json": "4b807380e57e07a2de8cc738be739792696aa7cd3a45f47770883c8be6b48314",
+    "index.txt": "5fce59b024588ce2cccb5643143bc7aff6c710bfbabaaf9a83aace28db60c4ca",
+    "meta.json": "9758343b3fc149b78b69a45c2463c08a75ad1d58e8d1d264568102ef657ffe54",
     "participations.json": "70f258ca71e65b468e186c74dc87275895c733de0911a9d0f68e7d7d49f562a3",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
