@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "b108d04b451422a8d3813906ca7cca7fd42c606cdd8e0a4da7c583ab3dbcce32",
-    "countries.json": "11e12377baf7971bbed579a9623da45bfc23cdbd4d7143984cd9244abb4f26ad",
+    "changes.json": "3a2d08d380cdc6f954bca6507aa7fe0bb5b9135c0ac06cbdc403c876ad147872",
+    "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
     "events.json": "b495960bae21e58077444e95895b6e8f84b3787aa79e6dd180d672238d12ffd6",
-    "index.txt": "5fce59b024588ce2cccb5643143bc7aff6c710bfbabaaf9a83aace28db60c4ca",
-    "meta.json": "9758343b3fc149b78b69a45c2463c08a75ad1d58e8d1d264568102ef657ffe54",
+    "index.txt": "ee16e444f66f99c29125b54760b2b36b5a7e5e2c33d6c18436de495891205b75",
+    "meta.json": "f561d8628998c0c353ef138322e7da4cee3d542d20176bdb264f0954a5c9e188",
     "participations.json": "70f258ca71e65b468e186c74dc87275895c733de0911a9d0f68e7d7d49f562a3",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
