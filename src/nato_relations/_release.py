@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "3a2d08d380cdc6f954bca6507aa7fe0bb5b9135c0ac06cbdc403c876ad147872",
+    "changes.json": "240fcfe3a7a6f2800d86aed63621fc8354b859ccb2a90f5057ac2c5627f493a4",
     "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
-    "events.json": "b495960bae21e58077444e95895b6e8f84b3787aa79e6dd180d672238d12ffd6",
-    "index.txt": "ee16e444f66f99c29125b54760b2b36b5a7e5e2c33d6c18436de495891205b75",
-    "meta.json": "f561d8628998c0c353ef138322e7da4cee3d542d20176bdb264f0954a5c9e188",
-    "participations.json": "70f258ca71e65b468e186c74dc87275895c733de0911a9d0f68e7d7d49f562a3",
+    "events.json": "aa22b7f855a0b33aed4d650625c4f4f8df184079bec55ff07fc1fdb4daedf3fd",
+    "index.txt": "b52097bcca508fcefc90fb808f91e3cdcb8ec6d1c6d8c22f42bab1a8c3fc9229",
+    "meta.json": "ff16491e92c4b4b8126cea556aacf4207bf7cd45e2b307d69589602da3f76113",
+    "participations.json": "0d110c3c7a4b5644cb63967833bc45ec084eaedafe44eca3ac40d2da556bdccd",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
