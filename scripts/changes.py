@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from nato_relations import __version__
-from nato_relations._changes import Change, version_key
-from nato_relations._changes import ChangeAction as Action
+from nato_relations._changes import version_key
 from nato_relations._converter import file_converter
+from nato_relations._records import Change
+from nato_relations._records import ChangeAction as Action
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = "src/nato_relations/data"

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 import nato_relations as nr
-from nato_relations._cli import FORMATS, _fit
+from nato_relations._cli import FORMATS
+from nato_relations._render import fit
 
 from .conftest import run_cli
 
@@ -67,7 +68,7 @@ def test_wrapped_tables_stay_aligned(capsys: pytest.CaptureFixture[str], monkeyp
     ],
 )
 def test_column_widths(widths: list[int], total: int, expected: list[int]) -> None:
-    fitted = _fit(widths, total)
+    fitted = fit(widths, total)
     assert sum(fitted) + 2 * (len(fitted) - 1) <= max(total, sum(min(w, 8) for w in widths) + 2 * (len(widths) - 1))
     assert fitted == expected
 

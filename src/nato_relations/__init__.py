@@ -45,19 +45,20 @@ from .exceptions import (
 if TYPE_CHECKING:
     from ._affiliation import Affiliation
     from ._catalogue import DatasetInfo, Programme, ProgrammeKind
-    from ._changes import Change, ChangeAction, changes
+    from ._changes import changes
     from ._chart import timeline
     from ._cite import cite
     from ._export import export, to_dataframe
     from ._map import affiliation_map
     from ._panel import Panel, panel
+    from ._records import Change, ChangeAction
 
 # Exports, charts, maps, panels and the programme catalogue's classes are imported on first use:
 # they need modules (csv, pathlib, matplotlib, pandas) or work that a first look-up should not pay for.
 _LAZY = {
     "Affiliation": "._affiliation",
-    "Change": "._changes",
-    "ChangeAction": "._changes",
+    "Change": "._records",
+    "ChangeAction": "._records",
     "DatasetInfo": "._catalogue",
     "Panel": "._panel",
     "Programme": "._catalogue",

@@ -2,48 +2,10 @@
 
 from __future__ import annotations
 
-import attr
-
-from ._model import StrEnum
+from ._records import Change, ChangeAction
 from ._version import __version__
 
 __all__ = ["Change", "ChangeAction", "changes", "releases", "version_key"]
-
-
-class ChangeAction(StrEnum):
-    """What happened to a record between two releases."""
-
-    ADDED = "added"
-    REMOVED = "removed"
-    CHANGED = "changed"
-
-
-@attr.frozen
-class Change:
-    """One fact that differs between release ``previous`` and release ``release``.
-
-    ``table`` is the data file's table (``countries``, ``programmes``,
-    ``participations``, ``events``) and ``key`` the record's key there: a
-    country's alpha-2 code, a programme's code, ``"SE PfP 1994-05-09"``
-    (country, programme, start) for a spell, ``"SE 2024-03-07 accession
-    NATO"`` (country, date, kind, programme, with ``-`` for none and ``#2``
-    for a second record with the same key) for an event. A changed record
-    is named by its key in the newer release, and has one ``Change`` per
-    field, with ``field`` and the ``old`` and ``new`` values; an added or
-    removed record has ``field`` ``None`` and the whole record as ``new`` or
-    ``old``. Values are text: a string as it is, anything else (a list of
-    sources, a number, a record) as compact JSON; ``None`` where there is no
-    value.
-    """
-
-    release: str
-    previous: str
-    action: ChangeAction
-    table: str
-    key: str
-    field: str | None = None
-    old: str | None = None
-    new: str | None = None
 
 
 def _all() -> tuple[Change, ...]:

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime
-import io
 import json
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,13 +19,12 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from . import _queries as q
+from . import _render as render
 from ._dates import coerce_date
 from ._model import Country, Event, EventKind, Participation, Status
 from .exceptions import DataError, ExtraNotInstalledError, NotFoundError, quote
 
 __all__ = ["main"]
-
-Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
 
 
 #: What each subcommand's --format json and --format csv give: the one schema of each (the CLI reference shows it).
@@ -90,7 +85,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         if sys.stderr is not None:  # print_usage(None) would write to stdout
             self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {_safe(message)}\n")
+        self.exit(2, f"{self.prog}: error: {render.safe(message)}\n")
 
 
 def _date_arg(side: str | None) -> Callable[[str], datetime.date]:
@@ -104,13 +99,6 @@ def _date_arg(side: str | None) -> Callable[[str], datetime.date]:
 
     parse.__name__ = "date"  # argparse names the type in its messages
     return parse
-
-
-def _safe(text: object) -> str:
-    """Text with control characters escaped, so data cannot drive the terminal."""
-    return "".join(
-        ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii") for ch in str(text)
-    )
 
 
 def _spell_rows(spells: Sequence[Participation]) -> list[tuple[str, ...]]:
@@ -157,58 +145,6 @@ def _event_rows(found: Sequence[Event]) -> list[tuple[str, ...]]:
     return [(str(e.date), e.country or "", e.programme or "", e.kind.value, e.summary) for e in found]
 
 
-def _render_table(table: Table, fmt: str) -> str:
-    header, rows = table
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return buffer.getvalue()
-    if not rows:
-        return "(none)\n"
-    cells = [tuple(_safe(cell) for cell in row) for row in (header, *rows)]
-    widths = _fit([max(len(row[i]) for row in cells) for i in range(len(header))], _width())
-    lines = []
-    for row in cells:
-        wrapped = [textwrap.wrap(cell, width) or [""] for cell, width in zip(row, widths, strict=True)]
-        for n in range(max(len(parts) for parts in wrapped)):
-            parts = [p[n] if n < len(p) else "" for p in wrapped]
-            lines.append("  ".join(part.ljust(width) for part, width in zip(parts, widths, strict=True)).rstrip())
-        if row is cells[0]:
-            lines.append("  ".join("-" * width for width in widths))
-    return "\n".join(lines) + "\n"
-
-
-def _width() -> int:
-    """The terminal's width in columns: ``COLUMNS`` if set, else the terminal's, else 80 (a pipe)."""
-    return shutil.get_terminal_size((80, 24)).columns
-
-
-def _fit(widths: list[int], total: int, narrowest: int = 8) -> list[int]:
-    """Column widths that fit ``total`` columns (two spaces apart), narrowing the widest columns first.
-
-    Columns never get narrower than ``narrowest`` (or their own width), so
-    a very narrow terminal gets lines longer than it, not unreadable ones.
-    """
-    room = total - 2 * (len(widths) - 1)
-    cap = max(widths)
-    while cap > narrowest and sum(min(w, cap) for w in widths) > room:
-        cap -= 1
-    return [min(w, cap) for w in widths]
-
-
-def _prose(text: str) -> str:
-    """A paragraph wrapped to the terminal's width."""
-    return textwrap.fill(text, _width(), break_on_hyphens=False)
-
-
-def _to_json(value: Any) -> str:
-    from ._converter import converter
-
-    return json.dumps(converter.unstructure(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
 def _on(args: argparse.Namespace) -> datetime.date:
     return args.on or datetime.date.today()
 
@@ -220,88 +156,88 @@ def _cmd_country(args: argparse.Namespace) -> str:
     if args.format == "json":
         from ._converter import converter
 
-        return _to_json({"on": on.isoformat(), "status": status.value, **converter.unstructure(country)})
+        return render.to_json({"on": on.isoformat(), "status": status.value, **converter.unstructure(country)})
     if args.format == "csv":
-        return _render_table((_COUNTRY_CSV_HEADER, _country_csv_rows(country, on)), "csv")
+        return render.table((_COUNTRY_CSV_HEADER, _country_csv_rows(country, on)), "csv")
     lines = [
         f"{country.name} ({country.official_name})",
         f"Codes: {country.alpha2} / {country.alpha3} / {country.numeric or '-'}    Region: {country.region}",
         f"Status on {on.isoformat()}: {status.value}",
     ]
     if country.aliases:
-        lines.append(_prose("Also known as: " + ", ".join(country.aliases)))
+        lines.append(render.prose("Also known as: " + ", ".join(country.aliases)))
     if country.summary:
-        lines += ["", _prose(country.summary)]
+        lines += ["", render.prose(country.summary)]
     lines += [
         "",
         "Participations:",
-        _render_table((_SPELL_HEADER[1:], [r[1:] for r in _spell_rows(country.participations)]), "text"),
+        render.table((_SPELL_HEADER[1:], [r[1:] for r in _spell_rows(country.participations)]), "text"),
     ]
     lines += [
         "Events:",
-        _render_table(
+        render.table(
             (_EVENT_HEADER[:1] + _EVENT_HEADER[2:], [r[:1] + r[2:] for r in _event_rows(country.events)]), "text"
         ),
     ]
-    return _safe("\n".join(lines))
+    return render.safe("\n".join(lines))
 
 
 def _cmd_programme(args: argparse.Namespace) -> str:
     if args.code is None:
         found = q.programmes()
         if args.format == "json":
-            return _to_json(found)
+            return render.to_json(found)
         rows = [(p.code, p.name, p.kind.value, p.run_by, str(p.established or "")) for p in found]
-        return _render_table((("code", "name", "kind", "run_by", "established"), rows), args.format)
+        return render.table((("code", "name", "kind", "run_by", "established"), rows), args.format)
     programme = q.get_programme(args.code)
     if args.on is not None and (args.start is not None or args.end is not None):
         raise _UsageError("give either --on or --from/--to, not both")
     with _usage_errors():
         who = q.participants(programme, on=args.on, start=args.start, end=args.end)
     if args.format == "json":
-        return _to_json({"programme": programme, "participants": _country_objects(who)})
+        return render.to_json({"programme": programme, "participants": _country_objects(who)})
     table = (_COUNTRY_HEADER, _country_rows(who))
     if args.format == "csv":
-        return _render_table(table, "csv")
+        return render.table(table, "csv")
     ended = f", ended {programme.ended}" if programme.ended else ""
     header = [
         f"{programme.name} ({programme.code})",
         f"Kind: {programme.kind.value}    Run by: {programme.run_by}",
         f"Established: {programme.established or 'undated'}{ended}",
         "",
-        _prose(programme.description),
+        render.prose(programme.description),
         "",
         f"Participants ({len(who)}):",
     ]
-    return _safe("\n".join(header) + "\n" + _render_table(table, "text"))
+    return render.safe("\n".join(header) + "\n" + render.table(table, "text"))
 
 
 def _cmd_members(args: argparse.Namespace) -> str:
     found = q.members(_on(args))
     if args.format == "json":
-        return _to_json(_country_objects(found))
-    return _render_table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+        return render.to_json(_country_objects(found))
+    return render.table((_COUNTRY_HEADER, _country_rows(found)), args.format)
 
 
 def _cmd_countries(args: argparse.Namespace) -> str:
     found = q.countries(programme=args.programme, on=args.on, status=args.status)
     if args.format == "json":
-        return _to_json(_country_objects(found))
-    return _render_table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+        return render.to_json(_country_objects(found))
+    return render.table((_COUNTRY_HEADER, _country_rows(found)), args.format)
 
 
 def _cmd_events(args: argparse.Namespace) -> str:
     with _usage_errors():
         found = q.events(country=args.country, programme=args.programme, kind=args.kind, start=args.start, end=args.end)
     if args.format == "json":
-        return _to_json(found)
-    return _render_table((_EVENT_HEADER, _event_rows(found)), args.format)
+        return render.to_json(found)
+    return render.table((_EVENT_HEADER, _event_rows(found)), args.format)
 
 
 def _cmd_info(args: argparse.Namespace) -> str:
     info = q.dataset_info()
     if args.format == "json":
-        return _to_json(info)
+        return render.to_json(info)
     rows = [
         ("version", info.version),
         ("as_of", info.as_of.isoformat()),
@@ -312,7 +248,7 @@ def _cmd_info(args: argparse.Namespace) -> str:
         ("sources", str(info.sources)),
         ("sha256", info.sha256),
     ]
-    return _render_table((("field", "value"), rows), args.format)
+    return render.table((("field", "value"), rows), args.format)
 
 
 def _cmd_coverage(args: argparse.Namespace) -> str:
@@ -326,14 +262,14 @@ def _cmd_coverage(args: argparse.Namespace) -> str:
             + "\n"
         )
     if args.format == "csv":
-        return "".join(f"# {title}\n" + _render_table(table, "csv") for title, table in tables)
-    return "\n".join(f"{title}\n{_render_table(table, 'text')}" for title, table in tables)
+        return "".join(f"# {title}\n" + render.table(table, "csv") for title, table in tables)
+    return "\n".join(f"{title}\n{render.table(table, 'text')}" for title, table in tables)
 
 
 def _cmd_export(args: argparse.Namespace) -> str:
     from ._export import export
 
-    return "".join(f"{_safe(path)}\n" for path in export(args.out, format=args.export_format))
+    return "".join(f"{render.safe(path)}\n" for path in export(args.out, format=args.export_format))
 
 
 def _year_arg(text: str) -> int:
@@ -350,7 +286,7 @@ def _cmd_panel(args: argparse.Namespace) -> str:
     if args.format == "json":
         return json.dumps(list(table.records()), indent=1, ensure_ascii=False) + "\n"
     rows = [tuple("" if value is None else str(value) for value in row) for row in table.rows]
-    return _render_table((table.columns, rows), args.format)
+    return render.table((table.columns, rows), args.format)
 
 
 def _cmd_cite(args: argparse.Namespace) -> str:
@@ -371,9 +307,9 @@ def _cmd_changes(args: argparse.Namespace) -> str:
         (c.release, c.previous, c.action.value, c.table, c.key, c.field or "", c.old or "", c.new or "") for c in found
     ]
     if args.format == "json":
-        return _to_json(found)
+        return render.to_json(found)
     if args.format == "csv":
-        return _render_table((_CHANGE_HEADER, rows), "csv")
+        return render.table((_CHANGE_HEADER, rows), "csv")
     # Text: a table per release; an added or removed record's whole value is left to JSON and CSV.
     parts = []
     for release in dict.fromkeys(c.release for c in found):
@@ -384,7 +320,7 @@ def _cmd_changes(args: argparse.Namespace) -> str:
         ]
         parts.append(
             f"{release} (since {mine[0].previous}): {len(mine)} changes\n"
-            + _render_table((("action", "table", "key", "field", "old -> new"), brief), "text")
+            + render.table((("action", "table", "key", "field", "old -> new"), brief), "text")
         )
     return "\n".join(parts) or "(none)\n"
 
@@ -401,7 +337,7 @@ def _cmd_timeline(args: argparse.Namespace) -> str:
             end=args.end,
             events=args.events,
         )
-    return f"{_safe(path)}\n"
+    return f"{render.safe(path)}\n"
 
 
 def _cmd_map(args: argparse.Namespace) -> str:
@@ -409,7 +345,7 @@ def _cmd_map(args: argparse.Namespace) -> str:
 
     with _usage_errors():
         path = affiliation_map(args.out, on=args.on, region=args.region)
-    return f"{_safe(path)}\n"
+    return f"{render.safe(path)}\n"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -553,7 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = args.handler(args)
     except (NotFoundError, DataError, ExtraNotInstalledError, OSError) as error:  # DataError: a damaged install
-        _complain(f"nato-relations: {_safe(error)}")
+        _complain(f"nato-relations: {render.safe(error)}")
         return 1
     except _UsageError as error:  # the subcommand's own usage line, then the message
         getattr(args, "parser", parser).error(str(error))
@@ -588,7 +524,7 @@ def _emit(output: str) -> int:
         _quiet_stdout()
     except (OSError, ValueError) as error:  # a full disk (> /dev/full), a closed stream
         _quiet_stdout()
-        _complain(f"nato-relations: cannot write the output: {_safe(getattr(error, 'strerror', None) or error)}")
+        _complain(f"nato-relations: cannot write the output: {render.safe(getattr(error, 'strerror', None) or error)}")
         return 1
     return 0
 

@@ -17,10 +17,9 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._catalogue import Programme, ProgrammeKind
-from ._changes import Change, ChangeAction
 from ._dates import PartialDate
 from ._model import Country, Event, EventKind, Participation, Source, Status, Suspension, SystemMembership
-from ._records import Meta
+from ._records import Change, ChangeAction, Meta
 
 __all__ = ["FILE_TYPES", "converter", "file_converter"]
 
