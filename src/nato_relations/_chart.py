@@ -106,8 +106,11 @@ def check_suffix(path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def save_figure(figure: Any, target: Path) -> None:
-    """Write ``figure`` to ``target`` in the format its suffix names, by :func:`write_files`."""
+def save_figure(figure: Any, target: Path, *, edit: Callable[[bytes], bytes] | None = None) -> None:
+    """Write ``figure`` to ``target`` in the format its suffix names, by :func:`write_files`.
+
+    ``edit``, when given, rewrites the bytes of an SVG file before they are written.
+    """
     import io
 
     import matplotlib
@@ -118,7 +121,10 @@ def save_figure(figure: Any, target: Path) -> None:
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "nato-relations"}):
         figure.savefig(buffer, format=suffix[1:], metadata=metadata)
-    write_files([(target, buffer.getvalue())])  # the folder must exist: a chart is one file, not a folder
+    content = buffer.getvalue()
+    if edit is not None and suffix == ".svg":
+        content = edit(content)
+    write_files([(target, content)])  # the folder must exist: a chart is one file, not a folder
 
 
 Rows = list[tuple[Country, list[Participation]]]
