@@ -220,7 +220,8 @@ def test_every_shape_is_drawn_in_the_colour_of_its_state_on_every_change_day(tmp
     data = get_dataset()
     codes = set(_shape_codes())
     days = _change_days()
-    assert len(days) > 200 and datetime.date(1990, 10, 3) in days and datetime.date(1992, 1, 15) in days
+    assert len(days) > 200
+    assert {datetime.date(1990, 10, 3), datetime.date(1992, 1, 15)} <= set(days)
     for day in days:
         svg = nr.affiliation_map(tmp_path / "world.svg", on=day, region="world").read_text(encoding="utf-8")
         drawn = _shapes_drawn(svg)
@@ -230,7 +231,8 @@ def test_every_shape_is_drawn_in_the_colour_of_its_state_on_every_change_day(tmp
             assert state is holder(data.country_exact[code], data, day), (day, code)
             kind = affiliation(state, day)
             assert fill == COLOURS[kind].lower(), (day, code, record)
-            assert title.endswith(f": {kind.value}") and title.startswith(state.name), (day, code, title)
+            assert title.endswith(f": {kind.value}"), (day, code, title)
+            assert title.startswith(state.name), (day, code, title)
 
 
 @pytest.mark.parametrize(
@@ -255,7 +257,8 @@ def test_the_svg_names_each_shape_and_its_record(
     assert (found_record, fill) == (record, COLOURS[kind].lower())
     held, own = get_dataset().country_exact[record], get_dataset().country_exact[shape]
     expected = f"{held.name}: {kind.value}" if shape == record else f"{held.name} (the territory of {own.name})"
-    assert title.startswith(expected) and title.endswith(f": {kind.value}")
+    assert title.startswith(expected)
+    assert title.endswith(f": {kind.value}")
 
 
 def test_the_gdr_is_its_own_shape_until_unification(tmp_path: Path) -> None:
