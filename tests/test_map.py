@@ -321,3 +321,20 @@ def test_cli_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         main(["map", "--on", "2024", "--out", str(out)])
     assert caught.value.code == 2
     assert "usage: nato-relations map" in capsys.readouterr().err
+
+
+def test_the_guide_shows_the_historical_maps_the_docs_draw() -> None:
+    """Issue 23: the guide shows the maps of 1985, 1995, 1999 and 2001, which docs/hooks.py draws."""
+    import ast
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    guide = (docs / "guide.md").read_text(encoding="utf-8")
+    hooks = ast.parse((docs / "hooks.py").read_text(encoding="utf-8"))
+    days = next(
+        ast.literal_eval(node.value)
+        for node in ast.walk(hooks)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MAP_DAYS" for t in node.targets)
+    )
+    assert {"1985-06-01", "1995-01-01", "1999-12-31", "2001-01-01"} <= set(days)
+    for day in days:
+        assert f"(generated/map-{day[:4]}.svg)" in guide
