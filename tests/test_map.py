@@ -16,7 +16,7 @@ from nato_relations import Affiliation
 from nato_relations._affiliation import affiliation
 from nato_relations._cli import main
 from nato_relations._dataset import Dataset, get_dataset
-from nato_relations._map import COLOURS, holder, lifetime
+from nato_relations._map import COLOURS, holder, holders_on, lifetime
 
 A = Affiliation
 
@@ -226,9 +226,10 @@ def test_every_shape_is_drawn_in_the_colour_of_its_state_on_every_change_day(tmp
         svg = nr.affiliation_map(tmp_path / "world.svg", on=day, region="world").read_text(encoding="utf-8")
         drawn = _shapes_drawn(svg)
         assert set(drawn) == codes, day
+        held = holders_on(data, codes, day)
         for code, (record, title, fill) in drawn.items():
             state = data.country_exact[record]
-            assert state is holder(data.country_exact[code], data, day), (day, code)
+            assert state is held[code], (day, code)
             kind = affiliation(state, day)
             assert fill == COLOURS[kind].lower(), (day, code, record)
             assert title.endswith(f": {kind.value}"), (day, code, title)

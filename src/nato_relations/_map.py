@@ -219,17 +219,30 @@ def holder(country: Country, data: Dataset, day: datetime.date) -> Country:
         >>> holder(get_country("RS"), get_dataset(), datetime.date(1999, 12, 31)).alpha2
         'YUCS'
     """
-    if _exists(country, day):
-        return country
+    return _holder(country, _links(data), day)
+
+
+Links = tuple[Mapping[str, Sequence[Country]], Mapping[str, Sequence[Country]]]
+
+
+def _links(data: Dataset) -> Links:
+    """Each record's predecessors and successors, by code."""
     predecessors: dict[str, list[Country]] = {}
     for state in data.countries:
         for successor in state.successors:
             predecessors.setdefault(successor, []).append(state)
     successors = {state.alpha2: [data.country_exact[s] for s in state.successors] for state in data.countries}
-    for links in (predecessors, successors):
+    return predecessors, successors
+
+
+def _holder(country: Country, links: Links, day: datetime.date) -> Country:
+    """:func:`holder`, with the links between records already gathered."""
+    if _exists(country, day):
+        return country
+    for step in links:
         seen, level = {country.alpha2}, [country]
         while level:
-            level = [n for c in level for n in links.get(c.alpha2, ()) if n.alpha2 not in seen]
+            level = [n for c in level for n in step.get(c.alpha2, ()) if n.alpha2 not in seen]
             seen.update(n.alpha2 for n in level)
             found = [n for n in level if _exists(n, day)]
             if found:
@@ -239,7 +252,8 @@ def holder(country: Country, data: Dataset, day: datetime.date) -> Country:
 
 def holders_on(data: Dataset, codes: Iterable[str], day: datetime.date) -> dict[str, Country]:
     """:func:`holder` on ``day`` for each shape code in ``codes``."""
-    return {code: holder(data.country_exact[code], data, day) for code in codes}
+    links = _links(data)
+    return {code: _holder(data.country_exact[code], links, day) for code in codes}
 
 
 def _describe(shape: Country, state: Country, kind: Affiliation) -> str:
