@@ -84,9 +84,10 @@ def _cli() -> str:
     return "\n".join(lines) + "\n"
 
 
-#: The days the guide shows the affiliation map for: the treaty's first year, the first enlargement after
-#: the Cold War, the Strasbourg-Kehl summit year, and the data's as-of date.
-MAP_DAYS = ("1949-12-31", "1999-12-31", "2009-12-31")
+#: The days the guide shows the affiliation map for (with names): the treaty's first year, the Cold War
+#: (1985), the first days of the Partnership for Peace and of the independent Yugoslav republics (1995), the
+#: first enlargement after the Cold War (1999), the first MAP cycle (2001), the Strasbourg-Kehl summit year.
+MAP_DAYS = ("1949-12-31", "1985-06-01", "1995-01-01", "1999-12-31", "2001-01-01", "2009-12-31")
 
 
 def _changes() -> str:
@@ -131,7 +132,7 @@ def on_pre_build(config: Any) -> None:
     nr.timeline(OUT / "pfp.svg", programme="PfP", start=datetime.date(1993, 1, 1))
     nr.timeline(OUT / "caucasus.svg", countries=["Armenia", "Azerbaijan", "Georgia"], events=True)
     for day in MAP_DAYS:
-        nr.affiliation_map(OUT / f"map-{day[:4]}.svg", on=day)
+        nr.affiliation_map(OUT / f"map-{day[:4]}.svg", on=day, labels=True)
     nr.affiliation_map(OUT / "map-today.svg", on=nr.dataset_info().as_of)
     nr.affiliation_map(OUT / "map-world.svg", on=nr.dataset_info().as_of, region="world")
     (OUT / "changes.md").write_text(_changes(), encoding="utf-8")

@@ -19,13 +19,13 @@ from .exceptions import ExtraNotInstalledError
 __all__ = ["timeline"]
 
 _EARLIEST = datetime.date(1945, 1, 1)
-# Colour-blind-safe (Okabe-Ito) while there are few programmes; beyond, Kelly's colours of maximum contrast
-# (no two alike, unlike tab20's light and dark pairs).
-_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-_MANY_COLOURS = (
-    "#0067A5", "#F38400", "#008856", "#BE0032", "#875692", "#A1CAF1", "#F3C300", "#882D17", "#8DB600",
-    "#E68FAC", "#604E97", "#C2B280", "#F99379", "#2B3D26", "#DCD300", "#B3446C", "#654522", "#E25822",
-    "#848482", "#F6A600", "#222222",
+#: The programmes' colours, given in order of first appearance: Okabe and Ito's eight, safe for colour-blind
+#: readers, then colours from Kelly's and Tol's sets chosen one by one as the farthest (CIELAB) from all before
+#: and from the white background, so that no two are alike (no two purples side by side, as in Kelly's list).
+_COLOURS = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#C2B280", "#332288", "#BE0032", "#654522", "#F99379", "#848482", "#882255", "#8DB600",
+    "#882D17", "#999933", "#2B3D26", "#604E97", "#AA4499",
 )  # fmt: skip
 
 
@@ -46,8 +46,11 @@ def timeline(
     (one identifier or several);
     with ``countries`` and no ``programme``, every spell of those countries.
     ``start``/``end`` limit the time axis. Spells still running are drawn to
-    the release's as-of date. Each programme has a colour of its own, each
-    country a row with a lane per programme and its name centred on them;
+    the release's as-of date. Each programme has a colour of its own, named
+    in full in the legend, each country a row with a lane per programme and
+    its name centred on them; rows come in the order of ``countries`` when
+    given (the first on top), else in order of first spell. A qualified spell
+    is hatched whole, a suspended one only over its suspensions;
     ``events=True`` also marks each country's events (those of the programmes
     drawn, and those of no programme). The format follows the suffix of
     ``path``.
@@ -76,7 +79,7 @@ def timeline(
     data = get_dataset()
     if isinstance(countries, (str, Country)):  # one country, not the letters of its name
         countries = (countries,)
-    chosen = None if countries is None else {get_country(c).alpha2 for c in countries}
+    chosen = None if countries is None else list(dict.fromkeys(get_country(c).alpha2 for c in countries))
     code = get_programme(programme).code if programme is not None else (None if chosen else "NATO")
     left, right = max(low, _EARLIEST), min(high, data.info.as_of)
     if left > right:
@@ -91,7 +94,7 @@ def timeline(
     default = f"{get_programme(code).name}: participation over time" if code else "Participation in programmes"
     footer = (
         f"nato-relations {data.info.version}, data as of {data.info.as_of.isoformat()}; "
-        "hatched: qualified or suspended spell"
+        "hatched: a qualified spell, or the suspended part of a spell"
     )
     figure = _draw(Figure, rows, left=left, right=right, labels=(title or default, footer), events=events)
     save_figure(figure, target)
@@ -106,8 +109,11 @@ def check_suffix(path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def save_figure(figure: Any, target: Path) -> None:
-    """Write ``figure`` to ``target`` in the format its suffix names, by :func:`write_files`."""
+def save_figure(figure: Any, target: Path, *, edit: Callable[[bytes], bytes] | None = None) -> None:
+    """Write ``figure`` to ``target`` in the format its suffix names, by :func:`write_files`.
+
+    ``edit``, when given, rewrites the bytes of an SVG file before they are written.
+    """
     import io
 
     import matplotlib
@@ -118,16 +124,19 @@ def save_figure(figure: Any, target: Path) -> None:
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "nato-relations"}):
         figure.savefig(buffer, format=suffix[1:], metadata=metadata)
-    write_files([(target, buffer.getvalue())])  # the folder must exist: a chart is one file, not a folder
+    content = buffer.getvalue()
+    if edit is not None and suffix == ".svg":
+        content = edit(content)
+    write_files([(target, content)])  # the folder must exist: a chart is one file, not a folder
 
 
 Rows = list[tuple[Country, list[Participation]]]
 
 
 def _rows(
-    countries: Iterable[Country], chosen: set[str] | None, code: str | None, left: datetime.date, right: datetime.date
+    countries: Iterable[Country], chosen: list[str] | None, code: str | None, left: datetime.date, right: datetime.date
 ) -> Rows:
-    """The countries to draw, each with its spells, in order of first spell."""
+    """The countries to draw, each with its spells: in the order of ``chosen``, else in order of first spell."""
     rows = []
     for country in countries:
         if chosen is not None and country.alpha2 not in chosen:
@@ -139,7 +148,10 @@ def _rows(
             rows.append((country, spells))
     if not rows:
         raise ValueError("nothing to draw: no spell matches these countries, programme and dates")
-    rows.sort(key=lambda row: (min(p.first_day for p in row[1]), row[0].name))
+    if chosen is not None:
+        rows.sort(key=lambda row: chosen.index(row[0].alpha2))
+    else:
+        rows.sort(key=lambda row: (min(p.first_day for p in row[1]), row[0].name))
     return rows
 
 
@@ -163,8 +175,7 @@ def _draw(
 
     date2num: Callable[[datetime.date], float] = matplotlib.dates.date2num  # untyped in matplotlib
     codes = list(dict.fromkeys(p.programme for _, spells in rows for p in spells))
-    palette = _COLOURS if len(codes) <= len(_COLOURS) else _MANY_COLOURS
-    colour = {c: palette[i % len(palette)] for i, c in enumerate(codes)}
+    colour = {c: _COLOURS[i % len(_COLOURS)] for i, c in enumerate(codes)}
     lanes: dict[tuple[str, str], float] = {}
     centres: list[float] = []
     y = 0.0
@@ -178,19 +189,26 @@ def _draw(
     for country, spells in rows:
         for spell in spells:
             first, last = max(spell.first_day, left), min(spell.last_day, right)
-            marked = bool(spell.qualifiers or spell.suspensions)
-            axes.barh(
-                lanes[country.alpha2, spell.programme],
-                (last - first).days + 1,
-                left=date2num(first),
-                height=0.8,
-                color=colour[spell.programme],
-                hatch="//" if marked else None,
-                edgecolor="white" if marked else colour[spell.programme],
-                linewidth=0,
-            )
+            lane, fill = lanes[country.alpha2, spell.programme], colour[spell.programme]
+            hatched = [(first, last)] if spell.qualifiers else []
+            for pause in () if spell.qualifiers else spell.suspensions:  # hatched from the day it began
+                until = right if pause.end is None else min(pause.end.latest, right)
+                if max(pause.start.earliest, first) <= min(until, last):
+                    hatched.append((max(pause.start.earliest, first), min(until, last)))
+            axes.barh(lane, (last - first).days + 1, left=date2num(first), height=0.8, color=fill, linewidth=0)
+            for since, until in hatched:
+                axes.barh(
+                    lane,
+                    (until - since).days + 1,
+                    left=date2num(since),
+                    height=0.8,
+                    color=fill,
+                    hatch="//",
+                    edgecolor="white",
+                    linewidth=0,
+                )
     handles = [axes.barh(0, 0, color=colour[c]) for c in codes] if len(codes) > 1 else []
-    names = list(codes) if len(codes) > 1 else []
+    names = [get_programme(c).name for c in codes] if len(codes) > 1 else []
     if events:
         xs, ys = [], []
         for (country, _), centre in zip(rows, centres, strict=True):
@@ -210,7 +228,7 @@ def _draw(
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     if handles:
-        figure.legend(handles=handles, labels=names, loc="outside lower center", fontsize=8, ncols=min(len(names), 10))
+        figure.legend(handles=handles, labels=names, loc="outside lower center", fontsize=8, ncols=min(len(names), 3))
     axes.set_title(labels[0], loc="left", fontsize=11)
     axes.set_xlabel(labels[1], loc="right", fontsize=7, color="#666666")
     return figure

