@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "240fcfe3a7a6f2800d86aed63621fc8354b859ccb2a90f5057ac2c5627f493a4",
+    "changes.json": "719e33321e55613dc3c19b6ea755f64a64de93e121ce614d6c3c8b80604f6c49",
     "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
-    "events.json": "aa22b7f855a0b33aed4d650625c4f4f8df184079bec55ff07fc1fdb4daedf3fd",
-    "index.txt": "b52097bcca508fcefc90fb808f91e3cdcb8ec6d1c6d8c22f42bab1a8c3fc9229",
-    "meta.json": "ff16491e92c4b4b8126cea556aacf4207bf7cd45e2b307d69589602da3f76113",
-    "participations.json": "0d110c3c7a4b5644cb63967833bc45ec084eaedafe44eca3ac40d2da556bdccd",
-    "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
+    "events.json": "f13b0a7581c5ac85af8a45bd2c41cc03b6ae1e532fa332de711fd800713f13e5",
+    "index.txt": "dcd0a3ca760924edf4f3ceb7f4366de53dbae949d6978b50aed605b03704a117",
+    "meta.json": "c0ff76f1a2973335328031e3a8f5d3f357c42144e00d734b0ccaf94af9da80f3",
+    "participations.json": "595ac199d8b43bca23f51834fb7e93eb1a71fd456489a73520eb334ef3298119",
+    "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
