@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "719e33321e55613dc3c19b6ea755f64a64de93e121ce614d6c3c8b80604f6c49",
+    "changes.json": "e7222f6f2d956681c652d5a9bbab064ca1e34c4592b0b3da1e4ea0fb3784da7a",
     "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
-    "events.json": "f13b0a7581c5ac85af8a45bd2c41cc03b6ae1e532fa332de711fd800713f13e5",
-    "index.txt": "dcd0a3ca760924edf4f3ceb7f4366de53dbae949d6978b50aed605b03704a117",
-    "meta.json": "c0ff76f1a2973335328031e3a8f5d3f357c42144e00d734b0ccaf94af9da80f3",
-    "participations.json": "595ac199d8b43bca23f51834fb7e93eb1a71fd456489a73520eb334ef3298119",
+    "events.json": "24eba41baad0b3b674434855a7b1d727f3533fd5a9aa6ecc3e2475704a5896db",
+    "index.txt": "191c7c67f3d021df97eddf58421f7f6c99b57dd175aaa481a69ed3079bfd7f84",
+    "meta.json": "a4b07d7700ae930c0cb33fde8887c2004deedb48b367225d5c2310731a5976e5",
+    "participations.json": "d5f61e15dde069541584f5dbfb121118ec47d41696cd10ed563de968d926728a",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
