@@ -258,6 +258,25 @@ def empty_programmes(programmes: Iterable[Programme], spells: Iterable[Participa
     return [f"programme {p.code}: no participant" for p in programmes if p.code not in used]
 
 
+def undated_programmes(programmes: Iterable[Programme]) -> list[str]:
+    """Programmes without a founding date, or whose notes do not say where the founding year comes from.
+
+    The panel leaves a programme's column empty before it existed, so a
+    missing date reads as 0 back to 1949; a date the notes never mention is
+    one a reviewer cannot check against the cited sources.
+    """
+    problems = []
+    for p in programmes:
+        if p.established is None:
+            problems.append(f"programme {p.code}: no founding date")
+        elif str(p.established.earliest.year) not in p.notes:
+            problems.append(
+                f"programme {p.code}: founded {p.established}, but its notes never name {p.established.earliest.year}"
+            )
+        problems += poorly_sourced(f"programme {p.code}", p.sources, p.notes)
+    return problems
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "it", "of", "on", "or", "the", "to"}

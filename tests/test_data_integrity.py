@@ -144,6 +144,10 @@ def test_every_programme_has_participants(data: nr._dataset.Dataset) -> None:
     assert integrity.empty_programmes(data.programmes, data.participations) == []
 
 
+def test_every_programme_has_a_cited_founding_date(data: nr._dataset.Dataset) -> None:
+    assert integrity.undated_programmes(data.programmes) == []
+
+
 def test_no_act_is_recorded_twice(data: nr._dataset.Dataset) -> None:
     assert integrity.near_duplicate_events(data.events) == []
 

@@ -190,6 +190,17 @@ def test_empty_programmes() -> None:
     assert integrity.empty_programmes([PFP], [spell("MT", "EAPC", "1997")]) == ["programme PfP: no participant"]
 
 
+def test_undated_programmes() -> None:
+    noted = attrs.evolve(PFP, notes="Launched at the Brussels Summit of January 1994.")
+    assert integrity.undated_programmes([noted]) == []
+    assert integrity.undated_programmes([attrs.evolve(noted, established=None)]) == ["programme PfP: no founding date"]
+    assert integrity.undated_programmes([PFP]) == ["programme PfP: founded 1994-01, but its notes never name 1994"]
+    weak = (Source("https://example.blogspot.com/a", "A", "A blog", datetime.date(2026, 1, 1)),)
+    assert integrity.undated_programmes([attrs.evolve(noted, sources=weak)]) == [
+        "programme PfP: rests only on weak sources (A blog)"
+    ]
+
+
 def test_near_duplicate_events() -> None:
     riga = [
         ev("2006-11-29", EventKind.INVITATION, "PfP", "At the Riga Summit Allies invited Serbia to join PfP."),

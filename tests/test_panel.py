@@ -12,6 +12,8 @@ import nato_relations as nr
 from nato_relations import Status
 from nato_relations._panel import RULES
 
+from .conftest import run_cli
+
 D = datetime.date
 RANK = {s.value: i for i, s in enumerate((Status.NONE, Status.PARTNER, Status.ASPIRANT, Status.MEMBER))}
 
@@ -258,6 +260,9 @@ def test_panel_agrees_with_status_on_and_participations_on(country: str, year: i
         ({"system": "ISO"}, ValueError, "unknown system 'ISO'; expected one of: cow, gw, iso"),
         ({"rule": "all"}, ValueError, "unknown rule 'all'; expected one of: any, first, last, majority"),
         ({"start": 2001, "end": 2000}, ValueError, "start 2001 is after end 2000"),
+        ({"start": 1948}, ValueError, "start 1948 is before 1949: the panel starts in 1949"),
+        ({"start": 1900, "end": 1950}, ValueError, "start 1900 is before 1949"),
+        ({"end": 1945}, ValueError, "end 1945 is before 1949"),
         ({"start": "2000"}, TypeError, "start must be a year (an int), not str"),
         ({"end": 2000.0}, TypeError, "end must be a year (an int), not float"),
     ],
@@ -266,6 +271,32 @@ def test_panel_errors_say_what_is_wrong(kwargs: dict[str, object], error: type[E
     with pytest.raises(error) as caught:
         nr.panel(**kwargs)  # type: ignore[arg-type]
     assert str(caught.value) == message or str(caught.value).startswith(message)
+
+
+def test_the_first_year_is_1949_and_the_command_line_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert {row[0] for row in nr.panel(start=1949, end=1949).rows} == {1949}
+    code, out, err = run_cli(capsys, "panel", "--from", "1945", "--to", "1950")
+    assert (code, out) == (2, "")
+    assert "start 1945 is before 1949: the panel starts in 1949" in err
+
+
+def test_columns_with_a_founding_date_before_their_first_participant() -> None:
+    """ASPIRANT exists from the treaty's Article 10 (1949), so its column is 0 until Greece and Turkey's 1951
+    recognition; PATG is missing before 1990, when the first relationship NATO counts in it began."""
+    assert {r["aspirant"] for r in rows("cow", "any", 1949).values()} == {0}
+    assert rows("cow", "any", 1951)[350]["aspirant"] == 1
+    assert rows("cow", "first", 1952)[640]["status"] == "aspirant"
+    assert rows("cow", "last", 1952)[640]["status"] == "member"
+    assert {r["patg"] for r in rows("cow", "any", 1989).values()} == {None}
+    assert rows("cow", "any", 1990)[740]["patg"] == 1
+
+
+def test_founders_are_members_from_entry_into_force() -> None:
+    """The treaty entered into force on 24 August 1949: under "first" and "majority" no state is a member in
+    1949, under "any" and "last" the twelve founders are (docs/panels.md, conventions)."""
+    for rule, expected in (("first", 0), ("majority", 0), ("any", 12), ("last", 12)):
+        assert sum(r["nato"] == 1 for r in rows("cow", rule, 1949).values()) == expected, rule
+    assert rows("cow", "majority", 1950)[2]["nato"] == 1
 
 
 def test_one_year_panel_and_its_records() -> None:
@@ -373,11 +404,11 @@ def test_programmes_are_missing_outside_their_years() -> None:
     """A programme column is missing in the years the programme did not exist, and 0 or 1 in the years it did."""
     for programme in nr.programmes():
         column = programme.code.lower()
-        if programme.established is not None:
-            year = programme.established.earliest.year
-            assert rows("cow", "any", year)[2][column] in (0, 1), programme.code  # the United States
-            if year > 1949:
-                assert rows("cow", "any", year - 1)[2][column] is None, programme.code
+        assert programme.established is not None, programme.code
+        year = programme.established.earliest.year
+        assert rows("cow", "any", year)[2][column] in (0, 1), programme.code  # the United States
+        if year > 1949:
+            assert rows("cow", "any", year - 1)[2][column] is None, programme.code
         if programme.ended is not None:
             year = programme.ended.latest.year
             assert rows("cow", "any", year)[2][column] in (0, 1), programme.code

@@ -47,11 +47,52 @@ CASES = [
     # Estonia: a partner until the Madrid declaration named the Baltic states aspiring members (8 July 1997).
     ("Estonia", D(1997, 7, 7), P),
     ("Estonia", D(1997, 7, 8), A),
+    # The seven of 2004, Albania and Croatia (2009) and Montenegro (2017): aspirants to the day before accession.
+    ("Estonia", D(2004, 3, 28), A),
+    ("Estonia", D(2004, 3, 29), M),
+    ("Slovakia", D(2004, 3, 28), A),
+    ("Slovakia", D(2004, 3, 29), M),
+    ("Albania", D(2009, 3, 31), A),
+    ("Albania", D(2009, 4, 1), M),
+    ("Croatia", D(2009, 3, 31), A),
+    ("Croatia", D(2009, 4, 1), M),
+    ("Montenegro", D(2017, 6, 4), A),
+    ("Montenegro", D(2017, 6, 5), M),
     # Finland and Sweden: invited aspirants the day before accession, members on the day.
     ("Finland", D(2023, 4, 3), A),
     ("Finland", D(2023, 4, 4), M),
     ("Sweden", D(2024, 3, 6), A),
     ("Sweden", D(2024, 3, 7), M),
+    # The founders: members from the treaty's entry into force on 24 August 1949, not from its signature.
+    ("Belgium", D(1949, 8, 23), N),
+    ("Belgium", D(1949, 8, 24), M),
+    # Greece and Turkey: aspirants from the North Atlantic Council's Ottawa resolution of 20 September 1951
+    # (not only from the protocol of 22 October), members on depositing their instruments on 18 February 1952.
+    ("Greece", D(1951, 9, 19), N),
+    ("Greece", D(1951, 9, 20), A),
+    ("Greece", D(1951, 10, 22), A),
+    ("Greece", D(1952, 2, 17), A),
+    ("Greece", D(1952, 2, 18), M),
+    ("Türkiye", D(1951, 9, 19), N),
+    ("Türkiye", D(1951, 9, 20), A),
+    ("Türkiye", D(1952, 2, 17), A),
+    ("Türkiye", D(1952, 2, 18), M),
+    # The Federal Republic of Germany: invited by the Council in Paris on 22 October 1954, a day before the
+    # protocol was signed; a member from 6 May 1955.
+    ("West Germany", D(1954, 10, 21), N),
+    ("West Germany", D(1954, 10, 22), A),
+    ("West Germany", D(1955, 5, 5), A),
+    ("West Germany", D(1955, 5, 6), M),
+    # Spain: aspirant from the protocol's signature in Brussels on 10 December 1981; a member from 30 May 1982.
+    ("Spain", D(1981, 12, 9), N),
+    ("Spain", D(1981, 12, 10), A),
+    ("Spain", D(1982, 5, 29), A),
+    ("Spain", D(1982, 5, 30), M),
+    # Poland, Hungary, Czechia: invited at Madrid on 8 July 1997; members from 12 March 1999.
+    ("Poland", D(1997, 7, 7), P),
+    ("Poland", D(1997, 7, 8), A),
+    ("Poland", D(1999, 3, 11), A),
+    ("Poland", D(1999, 3, 12), M),
     # Belarus: no status once NATO halted practical cooperation.
     ("Belarus", D(2026, 1, 1), N),
 ]
@@ -92,6 +133,45 @@ PUBLISHED_ASPIRANTS = [
 @pytest.mark.parametrize(("day", "named"), PUBLISHED_ASPIRANTS, ids=[str(d) for d, _ in PUBLISHED_ASPIRANTS])
 def test_aspirants_match_natos_published_lists(day: datetime.date, named: set[str]) -> None:
     assert {c.alpha2 for c in nr.countries(status="aspirant", on=day)} == named
+
+
+#: The day of each enlargement since 1949.
+ENLARGEMENTS = [
+    D(1952, 2, 18), D(1955, 5, 6), D(1982, 5, 30), D(1999, 3, 12), D(2004, 3, 29),
+    D(2009, 4, 1), D(2017, 6, 5), D(2020, 3, 27), D(2023, 4, 4), D(2024, 3, 7),
+]  # fmt: skip
+#: Event kinds that a NATO act recognising an aspirant is recorded as.
+NATO_ACTS = {"decision", "invitation", "summit", "protocol", "other"}
+
+
+def test_every_enlargement_since_1949_is_in_the_table() -> None:
+    accessions = sorted({p.first_day for p in nr._dataset.get_dataset().participations if p.programme == "NATO"})
+    assert accessions == [D(1949, 8, 24), *ENLARGEMENTS]
+    tabled = {day for _, day, status in CASES if status is M}
+    assert set(ENLARGEMENTS) <= tabled
+
+
+@pytest.mark.parametrize("joined", ENLARGEMENTS, ids=[str(d) for d in ENLARGEMENTS])
+def test_one_rule_for_every_enlargement(joined: datetime.date) -> None:
+    """Every state that joined after the founders was an aspirant the day before, from a NATO act recorded as an
+    event of that state on the spell's first day, at least as early as its accession protocol."""
+    newcomers = [
+        c for c in nr.countries() if any(p.programme == "NATO" and p.first_day == joined for p in c.participations)
+    ]
+    assert newcomers
+    for country in newcomers:
+        assert country.status_on(joined - datetime.timedelta(days=1)) is A, country.alpha2
+        assert country.status_on(joined) is M, country.alpha2
+        spell = next(
+            p
+            for p in country.participations
+            if p.programme == "ASPIRANT" and p.last_day >= joined - datetime.timedelta(days=1)
+        )
+        assert str(spell.end) == joined.isoformat(), country.alpha2
+        acts = [e for e in country.events if e.kind.value in NATO_ACTS and e.programme in ("NATO", "ASPIRANT")]
+        assert any(str(e.date) == str(spell.start) for e in acts), country.alpha2
+        protocol = next(e for e in country.events if e.kind.value == "protocol" and e.programme == "NATO")
+        assert spell.first_day <= protocol.date.earliest, country.alpha2
 
 
 SOURCE = nr.Source("https://example.org/", "t", "p", D(2026, 1, 1))

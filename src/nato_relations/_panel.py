@@ -164,8 +164,9 @@ def panel(
     the years: Germany is COW 260 to 1990 and 255 from 3 October 1990.
 
     Raises :class:`ValueError` for an unknown ``unit``, ``system`` or
-    ``rule``, or ``start`` after ``end``, and :class:`TypeError` for a
-    year that is not an integer.
+    ``rule``, a year before 1949 (the treaty entered into force on
+    24 August 1949, so nothing earlier is known), or ``start`` after
+    ``end``, and :class:`TypeError` for a year that is not an integer.
 
         >>> rows = {r["ccode"]: r for r in panel(system="cow", start=2024, end=2024).records()}
         >>> rows[380]["country"], rows[380]["status"], rows[380]["nato"], rows[380]["pfp"]
@@ -262,6 +263,11 @@ def _year(value: object, name: str, default: int) -> int:
         return default
     if type(value) is not int:
         raise TypeError(f"{name} must be a year (an int), not {type(value).__name__}")
+    if value < _FIRST_YEAR:
+        raise ValueError(
+            f"{name} {value} is before {_FIRST_YEAR}: the panel starts in {_FIRST_YEAR}, the year the North Atlantic "
+            "Treaty was signed and entered into force"
+        )
     return value
 
 

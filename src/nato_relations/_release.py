@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "240fcfe3a7a6f2800d86aed63621fc8354b859ccb2a90f5057ac2c5627f493a4",
+    "changes.json": "e4f855fe37e6d404ff6b29680324fe546be4d45aa11e8e91d73d1c9066d34492",
     "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
-    "events.json": "aa22b7f855a0b33aed4d650625c4f4f8df184079bec55ff07fc1fdb4daedf3fd",
-    "index.txt": "b52097bcca508fcefc90fb808f91e3cdcb8ec6d1c6d8c22f42bab1a8c3fc9229",
-    "meta.json": "ff16491e92c4b4b8126cea556aacf4207bf7cd45e2b307d69589602da3f76113",
-    "participations.json": "0d110c3c7a4b5644cb63967833bc45ec084eaedafe44eca3ac40d2da556bdccd",
-    "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
+    "events.json": "24eba41baad0b3b674434855a7b1d727f3533fd5a9aa6ecc3e2475704a5896db",
+    "index.txt": "191c7c67f3d021df97eddf58421f7f6c99b57dd175aaa481a69ed3079bfd7f84",
+    "meta.json": "a4b07d7700ae930c0cb33fde8887c2004deedb48b367225d5c2310731a5976e5",
+    "participations.json": "d5f61e15dde069541584f5dbfb121118ec47d41696cd10ed563de968d926728a",
+    "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
 }
