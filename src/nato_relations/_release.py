@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "240fcfe3a7a6f2800d86aed63621fc8354b859ccb2a90f5057ac2c5627f493a4",
-    "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
-    "events.json": "aa22b7f855a0b33aed4d650625c4f4f8df184079bec55ff07fc1fdb4daedf3fd",
-    "index.txt": "b52097bcca508fcefc90fb808f91e3cdcb8ec6d1c6d8c22f42bab1a8c3fc9229",
-    "meta.json": "ff16491e92c4b4b8126cea556aacf4207bf7cd45e2b307d69589602da3f76113",
-    "participations.json": "0d110c3c7a4b5644cb63967833bc45ec084eaedafe44eca3ac40d2da556bdccd",
+    "changes.json": "9515886254f5506ad8b1de2b90b21ddc8596be134e0141c764e416e4fd125bbe",
+    "countries.json": "b9061bd93b39ad59fe389b79c76d2ba79ff42ec727dfa779d74d086d917bf986",
+    "events.json": "ed481155aa23b6a649a923aa6db3b3cc4dfe12b7b9ff72756d252c004f163f54",
+    "index.txt": "6e29630334ebb8399ebd5494527ef32917d14c2229a4d1b02d806c8f50f56a61",
+    "meta.json": "08f5d38214059fecaf70841fec82a188a782a3011b703287bde11454f6a261f6",
+    "participations.json": "b7f2bdb54c0effb7d1064ee54723e5ae455bca452572ca9b10b5cd00e422960d",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
