@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "9515886254f5506ad8b1de2b90b21ddc8596be134e0141c764e416e4fd125bbe",
+    "changes.json": "6a6b9382b099f2131001aceed691ae9bc3df1cd7330800ccf7e9644dd03c6f22",
     "countries.json": "b9061bd93b39ad59fe389b79c76d2ba79ff42ec727dfa779d74d086d917bf986",
-    "events.json": "ed481155aa23b6a649a923aa6db3b3cc4dfe12b7b9ff72756d252c004f163f54",
-    "index.txt": "6e29630334ebb8399ebd5494527ef32917d14c2229a4d1b02d806c8f50f56a61",
-    "meta.json": "08f5d38214059fecaf70841fec82a188a782a3011b703287bde11454f6a261f6",
-    "participations.json": "b7f2bdb54c0effb7d1064ee54723e5ae455bca452572ca9b10b5cd00e422960d",
+    "events.json": "c79e689b3be84f25486e10a59bb56121cb8b4a58bbad4489ee4fa8a643bcd014",
+    "index.txt": "ec7cd2abc4eecdbd89ddbed44b8a9490c16bb7cc49838b10d673142ab1513de9",
+    "meta.json": "e938e8648f083d03ae91a542b85ce369cc4e7ea5035b695f50ae3c2188245d9d",
+    "participations.json": "2039035e858a28b87b261fdf20a2fc6f3e81b56f31976f067e934f74e0afc52f",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
 }
