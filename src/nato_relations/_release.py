@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "6a6b9382b099f2131001aceed691ae9bc3df1cd7330800ccf7e9644dd03c6f22",
+    "changes.json": "374256a180e9d18720f6cb1a0e8f10dee3b5fc9da4fbecbb94a80d215ed76213",
     "countries.json": "b9061bd93b39ad59fe389b79c76d2ba79ff42ec727dfa779d74d086d917bf986",
-    "events.json": "c79e689b3be84f25486e10a59bb56121cb8b4a58bbad4489ee4fa8a643bcd014",
-    "index.txt": "ec7cd2abc4eecdbd89ddbed44b8a9490c16bb7cc49838b10d673142ab1513de9",
-    "meta.json": "e938e8648f083d03ae91a542b85ce369cc4e7ea5035b695f50ae3c2188245d9d",
+    "events.json": "de184c36df337343842297068a50f7927701daf8f9dc1bb6c57be39d6f5cb126",
+    "index.txt": "7f4e8a0f9c7d510357a2ec9c0030110e12e78719a053c2bbbe72a2ddadbe291f",
+    "meta.json": "f7b026618b1c090290181c6dca8d58bbd4fc906ffd5fea9c543c1da67e15e1a4",
     "participations.json": "2039035e858a28b87b261fdf20a2fc6f3e81b56f31976f067e934f74e0afc52f",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
