@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "374256a180e9d18720f6cb1a0e8f10dee3b5fc9da4fbecbb94a80d215ed76213",
+    "changes.json": "3218344bb2d1b115ca4da9f28b8e5e86caee872585b70d5f4fabfc3c6778d1c5",
     "countries.json": "b9061bd93b39ad59fe389b79c76d2ba79ff42ec727dfa779d74d086d917bf986",
-    "events.json": "de184c36df337343842297068a50f7927701daf8f9dc1bb6c57be39d6f5cb126",
-    "index.txt": "7f4e8a0f9c7d510357a2ec9c0030110e12e78719a053c2bbbe72a2ddadbe291f",
-    "meta.json": "f7b026618b1c090290181c6dca8d58bbd4fc906ffd5fea9c543c1da67e15e1a4",
+    "events.json": "646f352b9d7cdce5155e40f453dd8442b59b01b0de5ed4f049415b5d5db54871",
+    "index.txt": "cf794fa3bee58b0489884f1b929709f45906a11d2094f27ef8804f500bec0243",
+    "meta.json": "df5e9121e9cdd982bfc28d4d90ff365c8a1a2c41c79c9a7417e35c70b0f8cdd9",
     "participations.json": "2039035e858a28b87b261fdf20a2fc6f3e81b56f31976f067e934f74e0afc52f",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
