@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "3218344bb2d1b115ca4da9f28b8e5e86caee872585b70d5f4fabfc3c6778d1c5",
-    "countries.json": "b9061bd93b39ad59fe389b79c76d2ba79ff42ec727dfa779d74d086d917bf986",
+    "changes.json": "a002b7c1e354aef5960e188e295c6815770b5e0502a5c8ffc7a719855fecc74a",
+    "countries.json": "14f6eaf305e4f78f7e3cad2fbfa8fc2239eac16e5da61c5893441b42ecaba8d4",
     "events.json": "646f352b9d7cdce5155e40f453dd8442b59b01b0de5ed4f049415b5d5db54871",
-    "index.txt": "cf794fa3bee58b0489884f1b929709f45906a11d2094f27ef8804f500bec0243",
-    "meta.json": "df5e9121e9cdd982bfc28d4d90ff365c8a1a2c41c79c9a7417e35c70b0f8cdd9",
+    "index.txt": "c128977945356fec0cd6cbf1d80ebcbf9d2e003f42cc5d793ae21ad345c52b99",
+    "meta.json": "059aef81ec3a9c0ee2a1ea03af8698c5c46db90e5be793c30df8c6f32ce089c3",
     "participations.json": "2039035e858a28b87b261fdf20a2fc6f3e81b56f31976f067e934f74e0afc52f",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
