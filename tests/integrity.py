@@ -368,7 +368,8 @@ def aspirations_end_at_accession(spells: Iterable[Participation]) -> list[str]:
 _WEAK_PUBLISHER = re.compile(
     r"\b(tass|itar-tass|sputnik|xinhua|ria novosti|cgtn|global times|china daily|people's daily|iuvm|al mayadeen)\b"
     r"|cop(y|ies) of|mirror copy|wiki mirror|reprint|reproduc|blog|dump|proxy|summary of wikipedia|fandom|military wiki"
-    r"|\(copy\)|copy (at|on)|forum|mailing-list|via [a-z0-9.-]+\.(com|net|org|lt)\b",
+    r"|\(copy\)|copy (at|on)|copy kept|forum|mailing-list|via [a-z0-9.-]+\.(com|net|org|lt)\b"
+    r"|\bkuna\b|kuwait news agency|shanghai daily|\bpresswire\b|kiwix|\(catalog\)|mirror\)",
     re.IGNORECASE,
 )
 #: Hosts of reprints, wiki mirrors, document dumps and state media.
@@ -378,7 +379,9 @@ _WEAK_HOST = re.compile(
     r"|piglix\.com|liquisearch\.com|fact-index\.com|academickids\.com|thehitchhikersgui\.de|osmarks\.net"
     r"|qaz\.wiki|owlapps\.net|wanweibaike\.com|primidi\.com|perceptionl\.com|alayham\.com|tass\.com|tass\.ru"
     r"|sputniknews\.[a-z.]+|xinhuanet\.com|urdupoint\.com|pakistanpoint\.com|tellerreport\.com|maghress\.com"
-    r"|sauress\.com|djazairess\.com|udayindia\.in|moyby\.com|myc\.news|narod\.ru)$",
+    r"|sauress\.com|djazairess\.com|udayindia\.in|moyby\.com|myc\.news|narod\.ru"
+    r"|twocircles\.net|gcclub\.org|einpresswire\.com|devdiscourse\.com|miragenews\.com|menafn\.com|silkway\.news"
+    r"|atozwiki\.com|kiddle\.co|iiab\.me|zxc\.wiki|wikihandbk\.com|newssniffer\.co\.uk|almayadeen\.net)$",
     re.IGNORECASE,
 )
 
@@ -387,15 +390,26 @@ _WEAK_HOST = re.compile(
 _OFFICIAL_HOST = re.compile(r"(\.gov|\.gov\.[a-z]{2}|\.gouv\.fr|\.int|\.europa\.eu|\.admin\.ch|\.gv\.at|(^|\.)ft\.dk)$")
 
 
+#: Archives whose copy of a Wikipedia page is still Wikipedia (any other host that serves one is a mirror).
+_ARCHIVE_HOST = re.compile(r"(^|\.)(archive\.org|waybackmachine\.org|archive\.(today|ph|li|is))$")
+
+
 def source_grade(source: Source) -> str:
-    """``"weak"`` (never to stand alone), ``"wikipedia"`` (alone only with a note) or ``"strong"``."""
+    """``"weak"`` (never to stand alone), ``"wikipedia"`` (alone only with a note) or ``"strong"``.
+
+    A page that calls itself Wikipedia is graded ``"wikipedia"`` on wikipedia.org or in a web archive and
+    ``"weak"`` anywhere else (a mirror); a catalogue entry or an abstract is ``"weak"``: it is not the text."""
     host = (urlsplit(source.url).hostname or "").lower()
     if _OFFICIAL_HOST.search(host):
         return "strong"
     if _WEAK_PUBLISHER.search(source.publisher) or _WEAK_HOST.search(host) or source.url.endswith(".7z"):
         return "weak"
-    if host.endswith("wikipedia.org"):
+    if re.search(r"\babstract\b", source.title, re.IGNORECASE):
+        return "weak"
+    if host.endswith("wikipedia.org") or (_ARCHIVE_HOST.search(host) and "wikipedia" in source.publisher.lower()):
         return "wikipedia"
+    if "wikipedia" in source.publisher.lower():
+        return "weak"
     return "strong"
 
 

@@ -279,8 +279,22 @@ def test_source_grades() -> None:
         ("https://example.org/enwiki.7z", "Wikipedia dump"),
         ("https://pdfslide.net/documents/x", "NATO (copy at pdfslide.net)"),
         ("https://www.alayham.com/x", "Al-Ayham (reprint of NATO news)"),
+        ("https://de.zxc.wiki/wiki/X", "Wikipedia"),  # a mirror calling itself Wikipedia
+        ("https://iiab.me/kiwix/wikipedia_en_all/X", "Wikipedia (Kiwix mirror)"),
+        ("https://twocircles.net/2008apr23/x.html", "TwoCircles.net (KUNA report)"),
+        ("https://timeskuwait.com/x", "Times Kuwait (KUNA report)"),
+        ("https://www.einpresswire.com/article/1/x", "Government of Sweden (via EIN Presswire)"),
+        ("https://www.devdiscourse.com/article/x", "Reuters (via Devdiscourse)"),
+        ("https://ciao.example.edu/catalog?q=x", "Columbia International Affairs Online (catalog)"),
     ]:
         assert integrity.source_grade(source(url, publisher)) == "weak", url
+    abstract = Source(
+        "https://journal.example.org/x", "PfP at thirty (abstract)", "Baku Dialogues", datetime.date(2026, 1, 1)
+    )
+    assert integrity.source_grade(abstract) == "weak"
+    archived_wiki = source("https://web.archive.org/web/2021/https://en.wikipedia.org/wiki/X", "Wikipedia")
+    assert integrity.source_grade(archived_wiki) == "wikipedia"
+    assert integrity.source_grade(source("https://www.mirrorspectator.com/x", "Armenian Mirror-Spectator")) == "strong"
     wiki = (source("https://en.wikipedia.org/wiki/X", "Wikipedia"),)
     assert integrity.poorly_sourced("r", wiki, "only Wikipedia found") == []
     assert integrity.poorly_sourced("r", wiki, "") == [

@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "e4f855fe37e6d404ff6b29680324fe546be4d45aa11e8e91d73d1c9066d34492",
-    "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
-    "events.json": "24eba41baad0b3b674434855a7b1d727f3533fd5a9aa6ecc3e2475704a5896db",
-    "index.txt": "191c7c67f3d021df97eddf58421f7f6c99b57dd175aaa481a69ed3079bfd7f84",
-    "meta.json": "a4b07d7700ae930c0cb33fde8887c2004deedb48b367225d5c2310731a5976e5",
-    "participations.json": "d5f61e15dde069541584f5dbfb121118ec47d41696cd10ed563de968d926728a",
+    "changes.json": "b63e3192b45718d0ceb94f7cd3615578809bb4b7b608636611eec585912f991e",
+    "countries.json": "14f6eaf305e4f78f7e3cad2fbfa8fc2239eac16e5da61c5893441b42ecaba8d4",
+    "events.json": "b04ef7718db30ea50d22ae6e68ef6ded698b0422adb58eeb46549a68d79809b9",
+    "index.txt": "e9b87c557e6d7b758e2c56b158edd22ebd845d50c43cbaf95da094268ec05171",
+    "meta.json": "422ae912e207d4647d8d4f3e15c1a0e4ef17b0d559082c6b6e3f53fb9df0b1c3",
+    "participations.json": "a714220ab72a8fc367ae54ab480ad46cc4e130a2e9eb7e024c2767046e497ece",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
 }
