@@ -11,15 +11,15 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from . import _dataset
-from ._dataset import first_country, get_dataset
+from ._dataset import alias_codes, first_country, get_dataset
 from ._dates import DateLike, check_range, coerce_date
 from ._model import Country, Event, EventKind, Status
-from ._names import key, suggest
-from .exceptions import CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
+from ._names import key, resolve, suggest
+from .exceptions import AmbiguousCountryError, CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
 
 if TYPE_CHECKING:
     from ._catalogue import DatasetInfo, Programme
@@ -60,9 +60,20 @@ _LONGEST_NAME = 200
 
 
 def _find(
-    value: object, exact: Mapping[str, T], folded: Mapping[str, T], names: Mapping[str, str], error: type[NotFoundError]
+    value: object,
+    exact: Mapping[str, T],
+    folded: Mapping[str, T],
+    names: Mapping[str, str],
+    error: type[NotFoundError],
+    *,
+    aliases: Callable[[str], tuple[T, ...]] | None = None,
 ) -> T:
-    """Look ``value`` up as the data writes it, then case-, accent- and space-folded."""
+    """Look ``value`` up as the data writes it, then by its key (:func:`~._names.key`), then in ``aliases``.
+
+    ``aliases`` maps a key to what it names besides the records' own names
+    (several things when the name is ambiguous); a name that names nothing
+    whole is read part by part (:func:`~._names.resolve`).
+    """
     if type(value) is str:  # the fast path
         found = exact.get(value)
         if found is not None:
@@ -72,10 +83,23 @@ def _find(
     text = value.strip()
     if len(text) > _LONGEST_NAME:  # extra white space is ignored, however long its runs
         text = " ".join(text.split())
-    found = folded.get(key(text)) if len(text) <= _LONGEST_NAME else None
-    if found is None:
+    if len(text) > _LONGEST_NAME:
         raise error(value, suggest(value, names))
-    return found
+    found = folded.get(key(text))
+    if found is not None:
+        return found
+    if aliases is not None:
+
+        def named(name_key: str) -> tuple[T, ...]:
+            own = folded.get(name_key)
+            return aliases(name_key) if own is None else (own,)
+
+        candidates = resolve(text, named)
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            raise AmbiguousCountryError(value, tuple(sorted(str(getattr(c, "name", c)) for c in candidates)))
+    raise error(value, suggest(value, names))
 
 
 def get_country(identifier: str | int | Country, *, system: str | None = None) -> Country:
@@ -83,16 +107,22 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
 
     Accepts ISO alpha-2, alpha-3 and numeric codes (``"040"``), ISO 3166-3
     codes of former states (``"SUHH"``), short and official names, aliases
-    and former names, and Wikidata items (``"Q183"``), ignoring case,
-    accents and extra white space; a :class:`Country` is looked up by its
-    code. State-system codes are written ``"cow:365"`` and ``"gw:260"``, or
+    and former names, the names the research and statistical lists print
+    (data/aliases.json: "Congo, Dem. Rep.", "Korea South", "Myanmar
+    (Burma)"), and Wikidata items (``"Q183"``), ignoring case, accents,
+    punctuation, footnote marks, word order and the words "the", "of" and
+    "and" (see :func:`~._names.key`); a :class:`Country` is looked up by its
+    code. "Congo" alone is the Republic of the Congo, as in ISO 3166 and the
+    COW and G-W lists. State-system codes are written ``"cow:365"`` and ``"gw:260"``, or
     given as a number with ``system="cow"``, ``"gw"`` or ``"iso"``; a code a
     state no longer holds still finds it (``"cow:260"``: Germany), and a
     code several states held in turn finds the latest (``"cow:365"``:
     Russia, not the Soviet Union).
 
     Raises :class:`CountryNotFoundError` (a :class:`LookupError`, with up
-    to three ``suggestions``) when nothing matches; :class:`TypeError` for
+    to three ``suggestions``) when nothing matches, and its subclass
+    :class:`AmbiguousCountryError` for a name several countries answer to
+    ("Korea"), suggesting each; :class:`TypeError` for
     a bare number, which could be an ISO, COW or G-W code, and for any
     other non-string; :class:`ValueError` for an unknown ``system``.
 
@@ -100,6 +130,8 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
         'MK'
         >>> get_country("FYROM").name
         'North Macedonia'
+        >>> get_country("Congo, Dem. Rep.").alpha2, get_country("Korea South").alpha2
+        ('CD', 'KR')
         >>> get_country(365, system="cow").name, get_country("gw:260").name
         ('Russia', 'Germany')
     """
@@ -124,7 +156,16 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             f"the number {identifier} could be an ISO, COW or G-W code: pass system='iso', 'cow' or 'gw', "
             f"or a string such as 'cow:{identifier}'"
         )
-    return _find(identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError)
+    return _find(
+        identifier,
+        dataset.country_exact,
+        dataset.country_keys,
+        dataset.country_names,
+        CountryNotFoundError,
+        aliases=lambda name_key: tuple(
+            dataset.country_exact[a] for a in alias_codes(name_key) if a in dataset.country_exact
+        ),
+    )
 
 
 def get_programme(code_or_name: str | Programme) -> Programme:
