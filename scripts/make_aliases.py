@@ -435,7 +435,7 @@ def report(listed: dict[str, list[tuple[str, str]]], resolver: Resolver, aggrega
         after = [resolver.resolve(n) for n in unique]
         amb = [n for n, a in zip(unique, after, strict=True) if len(a) > 1]
         unknown = [n for n, a in zip(unique, after, strict=True) if not a]
-        aggr = [n for n in unknown if any(w in n for w in AGGREGATE_WORDS)]
+        aggr = [n for n in unknown if any(w.casefold() in n.casefold() for w in AGGREGATE_WORDS)]
         states = [n for n in unknown if n not in aggr]
         resolved = sum(len(a) == 1 for a in after)
         yield f"| {source} | {len(unique)} | {before} | {resolved} | {len(amb)} | {len(states)} (+{len(aggr)}) |"
