@@ -234,3 +234,19 @@ def test_the_table_is_what_the_generator_makes_of_the_lists() -> None:  # pragma
     }
     table, _, _ = script.build(SOURCES, records)
     assert table == TABLE, "run: python scripts/make_aliases.py && python scripts/format_data.py"
+
+
+def test_names_found_by_key_or_alias_are_remembered_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nato_relations import _queries
+
+    dataset = _dataset.get_dataset()
+    monkeypatch.setattr(dataset, "country_remembered", {})
+    monkeypatch.setattr(_queries, "_REMEMBERED", 2)
+    burma = get_country("Burma")
+    assert get_country("Burma") is burma
+    for name in ("AUSTRIA", "Austria", "austria ", "Korea, Rep."):  # "Austria" is exact: never remembered
+        get_country(name)
+    assert dataset.country_remembered == {"Burma": burma, "AUSTRIA": get_country("AT")}
+    with pytest.raises(AmbiguousCountryError):
+        get_country("Korea")
+    assert "Korea" not in dataset.country_remembered

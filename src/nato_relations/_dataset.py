@@ -39,8 +39,9 @@ class Dataset:
     """All records, with the lookup tables the queries need (a plain class: cheap to define)."""
 
     __slots__ = (
-        "_timelines", "countries", "country_exact", "country_keys", "country_names", "event_ends", "event_starts",
-        "events", "info", "participations", "programme_exact", "programme_keys", "programme_names", "programmes",
+        "_timelines", "countries", "country_exact", "country_keys", "country_names", "country_remembered",
+        "event_ends", "event_starts", "events", "info", "participations", "programme_exact", "programme_keys",
+        "programme_names", "programmes",
     )  # fmt: skip
     info: DatasetInfo
     countries: tuple[Country, ...]  # sorted by name
@@ -56,11 +57,13 @@ class Dataset:
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
     event_ends: tuple[datetime.date, ...]  # events[i].date.latest
     _timelines: dict[str, Timeline]  # built on first use: most sessions ask about a few programmes, not all
+    country_remembered: dict[str, Country]  # identifiers looked up by key or alias, and what they named
 
     def __init__(self, **fields: Any) -> None:
         for name, value in fields.items():
             object.__setattr__(self, name, value)
         self._timelines = {}
+        self.country_remembered = {}
 
     def timeline(self, code: str) -> Timeline:
         """Who took part in programme ``code`` when (``code`` must exist)."""

@@ -57,6 +57,8 @@ def _member(enum_type: type[E], value: object, name: str) -> E:
 
 #: No code or name is longer; longer input is not folded at all (it cannot match).
 _LONGEST_NAME = 200
+#: At most this many identifiers not written as the data writes them are remembered with what they named.
+_REMEMBERED = 4096
 
 
 def _find(
@@ -67,15 +69,20 @@ def _find(
     error: type[NotFoundError],
     *,
     aliases: Callable[[str], tuple[T, ...]] | None = None,
+    remembered: dict[str, T] | None = None,
 ) -> T:
     """Look ``value`` up as the data writes it, then by its key (:func:`~._names.key`), then in ``aliases``.
 
     ``aliases`` maps a key to what it names besides the records' own names
     (several things when the name is ambiguous); a name that names nothing
-    whole is read part by part (:func:`~._names.resolve`).
+    whole is read part by part (:func:`~._names.resolve`). ``remembered``
+    keeps what each identifier not written as the data writes it named (a
+    bounded number), so that asking again is as fast as an exact name.
     """
     if type(value) is str:  # the fast path
         found = exact.get(value)
+        if found is None and remembered is not None:
+            found = remembered.get(value)
         if found is not None:
             return found
     if not isinstance(value, str):
@@ -86,20 +93,21 @@ def _find(
     if len(text) > _LONGEST_NAME:
         raise error(value, suggest(value, names))
     found = folded.get(key(text))
-    if found is not None:
-        return found
-    if aliases is not None:
+    if found is None and aliases is not None:
 
         def named(name_key: str) -> tuple[T, ...]:
             own = folded.get(name_key)
             return aliases(name_key) if own is None else (own,)
 
         candidates = resolve(text, named)
-        if len(candidates) == 1:
-            return candidates[0]
-        if candidates:
+        if len(candidates) > 1:
             raise AmbiguousCountryError(value, tuple(sorted(str(getattr(c, "name", c)) for c in candidates)))
-    raise error(value, suggest(value, names))
+        found = candidates[0] if candidates else None
+    if found is None:
+        raise error(value, suggest(value, names))
+    if remembered is not None and len(remembered) < _REMEMBERED:
+        remembered[value] = found
+    return found
 
 
 def get_country(identifier: str | int | Country, *, system: str | None = None) -> Country:
@@ -162,6 +170,7 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
         dataset.country_keys,
         dataset.country_names,
         CountryNotFoundError,
+        remembered=dataset.country_remembered,
         aliases=lambda name_key: tuple(
             dataset.country_exact[a] for a in alias_codes(name_key) if a in dataset.country_exact
         ),
