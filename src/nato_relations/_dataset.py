@@ -65,6 +65,11 @@ class Dataset:
         self._timelines = {}
         self.country_remembered = {}
 
+    def aliased(self, name_key: str) -> tuple[Country, ...]:
+        """The countries the alias table gives for the name key ``name_key`` (:func:`alias_codes`)."""
+        exact = self.country_exact
+        return tuple(exact[code] for code in alias_codes(name_key) if code in exact)
+
     def timeline(self, code: str) -> Timeline:
         """Who took part in programme ``code`` when (``code`` must exist)."""
         found = self._timelines.get(code)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from . import _dataset
-from ._dataset import alias_codes, first_country, get_dataset
+from ._dataset import first_country, get_dataset
 from ._dates import DateLike, check_range, coerce_date
 from ._model import Country, Event, EventKind, Status
 from ._names import key, resolve, suggest
@@ -150,6 +150,12 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             if early is not None:
                 return early
         dataset = get_dataset()
+    elif system is None and type(identifier) is str:  # the warm path: a name asked before or as the data writes it
+        found = dataset.country_exact.get(identifier)
+        if found is None:
+            found = dataset.country_remembered.get(identifier)
+        if found is not None:
+            return found
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
     if system is not None:
@@ -171,9 +177,7 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
         dataset.country_names,
         CountryNotFoundError,
         remembered=dataset.country_remembered,
-        aliases=lambda name_key: tuple(
-            dataset.country_exact[a] for a in alias_codes(name_key) if a in dataset.country_exact
-        ),
+        aliases=dataset.aliased,
     )
 
 
