@@ -444,11 +444,40 @@ def report(listed: dict[str, list[tuple[str, str]]], resolver: Resolver, aggrega
     yield from details
 
 
+def peer(listed: dict[str, list[tuple[str, str]]], resolver: Resolver) -> Iterator[str]:
+    """Per list: how many names country_converter (the GPL peer, compared, never copied) resolves, and disagreements."""
+    import logging
+
+    import country_converter as coco
+
+    logging.getLogger("country_converter").setLevel(logging.CRITICAL)
+    converter = coco.CountryConverter()
+    alpha3 = {a: c["alpha3"] for a, c in resolver.records.items()}
+    yield "| list | names | country_converter resolves | both resolve, to different ISO3 |"
+    yield "| --- | --- | --- | --- |"
+    details = []
+    for source, names in listed.items():
+        unique = sorted({n for n, _ in names})
+        found = converter.convert(unique, to="ISO3", not_found="-")
+        theirs = [None if t == "-" else t for t in (found if isinstance(found, list) else [found])]
+        ours = [resolver.resolve(n) for n in unique]
+        differ = [
+            (n, alpha3[o[0]], t)
+            for n, o, t in zip(unique, ours, theirs, strict=True)
+            if len(o) == 1 and isinstance(t, str) and t != alpha3[o[0]]
+        ]
+        yield f"| {source} | {len(unique)} | {sum(isinstance(t, str) for t in theirs)} | {len(differ)} |"
+        details.append(f"{source}: {differ}")
+    yield ""
+    yield from details
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=Path("/work/research/names-src"), help="folder of the lists")
     parser.add_argument("--report", action="store_true", help="print resolution figures per list")
     parser.add_argument("--aggregates", action="store_true", help="with --report, list the aggregates too")
+    parser.add_argument("--peer", action="store_true", help="with --report, compare country_converter's coverage")
     args = parser.parse_args(argv)
     records = {c["alpha2"]: c for c in json.loads((DATA / "countries.json").read_text(encoding="utf-8"))}
     table, listed, resolver = build(args.sources, records)
@@ -458,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
           "run scripts/format_data.py next", file=sys.stderr)  # fmt: skip
     if args.report:
         print("\n".join(report(listed, resolver, args.aggregates)))
+        if args.peer:
+            print("\n".join(peer(listed, resolver)))
     return 0
 
 
