@@ -250,3 +250,26 @@ def test_names_found_by_key_or_alias_are_remembered_bounded(monkeypatch: pytest.
     with pytest.raises(AmbiguousCountryError):
         get_country("Korea")
     assert "Korea" not in dataset.country_remembered
+
+
+@pytest.mark.parametrize(
+    ("aliases", "match"),
+    [
+        ({"aliases": [{"name": "Nigeria, Federal Rep. of", "country": "NE"}], "ambiguous": []}, "a name of NG"),
+        ({"aliases": [{"name": "Narnia", "country": "XN"}], "ambiguous": []}, "XN, which has no record"),
+        ({"aliases": [], "ambiguous": [{"name": "the Niger", "countries": ["NE", "NG"]}]}, "declared ambiguous"),
+    ],
+)
+def test_the_index_refuses_an_alias_table_that_contradicts_the_records(aliases: dict[str, Any], match: str) -> None:
+    formatter = load_script("format_data")
+    exact = {name: c.alpha2 for c in COUNTRIES for name in _names_of(c)}
+    with pytest.raises(ValueError, match=match):
+        formatter.names(exact, aliases, ALPHA2S)
+
+
+def test_the_index_holds_every_alias_and_ambiguous_name() -> None:
+    formatter = load_script("format_data")
+    exact = {name: c.alpha2 for c in COUNTRIES for name in _names_of(c)}
+    table = formatter.names(exact, TABLE, ALPHA2S)
+    assert table[key("Korea")] == "KP,KR"
+    assert table[key("Ivory Coast")] == "CI"
