@@ -147,10 +147,10 @@ CURATED = {
     # common English usage and former names
     "Holy See": "VA", "Vatican": "VA", "Vatican City": "VA", "Czech Republic": "CZ", "Turkey": "TR",
     "DRC": "CD", "DR Congo": "CD", "Congo (Kinshasa)": "CD", "Congo (Brazzaville)": "CG",
-    "Brunei": "BN", "Laos": "LA", "Moldavia": "MD", "Russian Federation": "RU", "Macau": "MO",
+    "Brunei": "BN", "Laos": "LA", "Russian Federation": "RU", "Macau": "MO",
     "Micronesia": "FM", "Palestine": "PS", "Syria": "SY", "Siam": "TH", "Zaire (Congo-Kinshasa)": "CD",
     "Great Britain": "GB", "U.S.": "US", "United States of America": "US", "Cabo Verde": "CV",
-    "Eswatini (Swaziland)": "SZ", "Timor": "TL", "Federal Republic of Germany": "DE",
+    "Eswatini (Swaziland)": "SZ", "Federal Republic of Germany": "DE",
     "North Macedonia (FYROM)": "MK", "Kirghizia": "KG", "Byelorussia": "BY", "Soviet Union": "SUHH",
     "Bosnia-Herzegovina": "BA", "Sao Tome": "ST", "St. Kitts": "KN", "St. Vincent": "VC",
     "Vietnam": "VN", "South Korea": "KR", "North Korea": "KP", "Czechia": "CZ", "Türkiye": "TR",
@@ -421,6 +421,13 @@ def build(  # noqa: PLR0912, PLR0915 - one pass over every list, in the order th
             raise SystemExit(f"make_aliases: {name!r} is declared ambiguous but names a country")
         table["ambiguous"].append({"name": name, "countries": list(countries), "origins": sorted(origins)})
         resolver.table[key(name)] = countries
+    # A list that prints an alias in another spelling of the same key ("Aruba, Kingdom of the Netherlands") is one
+    # of its origins too.
+    by_key = {key(e["name"]): e for e in (*table["aliases"], *table["ambiguous"])}
+    for source, name, _ in all_rows:
+        entry = by_key.get(key(name))
+        if entry is not None and source not in entry["origins"] and not resolver.resolve(name, table=False):
+            entry["origins"] = sorted({*entry["origins"], source})
     return table, listed, resolver
 
 
