@@ -37,7 +37,7 @@ import datetime
 import json
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -335,78 +335,73 @@ class Resolver:
         return resolve(name, lambda k: self.find(k, table))
 
 
-def build(  # noqa: PLR0912, PLR0915 - one pass over every list, in the order the docstring of the module gives
-    folder: Path, records: dict[str, Any]
-) -> tuple[dict[str, Any], dict[str, list[tuple[str, str]]], Resolver]:
-    """The alias table, and per list its names with how they resolve."""
-    resolver = Resolver(records)
-    aliases: dict[str, tuple[str, set[str]]] = {}  # name -> (country, origins)
-    ambiguous: dict[str, tuple[tuple[str, ...], set[str]]] = {}
-    listed: dict[str, list[tuple[str, str]]] = {}
-    pending: set[str] = set()
+AllRows = list[tuple[str, str, Callable[[dict[str, Any]], frozenset[str]] | str | None]]
 
-    def add(name: str, target: tuple[str, ...], origin: str) -> None:
-        target = tuple(sorted(set(target)))
-        if any(t not in records for t in target):
-            pending.add(f"{name} -> {', '.join(target)}")
-            return
-        if len(target) == 1:
-            if name in ambiguous:
-                return
-            country, origins = aliases.setdefault(name, (target[0], set()))
-            if country != target[0]:
-                raise SystemExit(f"make_aliases: {name!r} names {country} and {target[0]} ({origin})")
+
+class Collector:
+    """The aliases and ambiguous names found so far, each with its origins; names of records not made yet apart."""
+
+    def __init__(self, records: dict[str, Any]) -> None:
+        self.records = records
+        self.aliases: dict[str, tuple[str, set[str]]] = {}  # name -> (country, origins)
+        self.ambiguous: dict[str, tuple[tuple[str, ...], set[str]]] = {}
+        self.pending: set[str] = set()
+
+    def add(self, name: str, target: Iterable[str], origin: str) -> None:
+        """Record that list ``origin`` prints ``name`` for ``target`` (several countries: ambiguous)."""
+        found = tuple(sorted(set(target)))
+        if any(t not in self.records for t in found):
+            self.pending.add(f"{name} -> {', '.join(found)}")
+        elif len(found) > 1:
+            self.ambiguous.setdefault(name, (found, set()))[1].add(origin)
+        elif name not in self.ambiguous:
+            country, origins = self.aliases.setdefault(name, (found[0], set()))
+            if country != found[0]:
+                raise SystemExit(f"make_aliases: {name!r} names {country} and {found[0]} ({origin})")
             origins.add(origin)
-        else:
-            ambiguous.setdefault(name, (target, set()))[1].add(origin)
 
-    for name, target in AMBIGUOUS.items():
-        add(name, target, "common")
-    all_rows: list[tuple[str, str, Callable[[dict[str, Any]], frozenset[str]] | str | None]] = []
+
+def all_rows(folder: Path) -> AllRows:
+    """Every name of every list, with its origin and what its code names (a record's key for ISO)."""
+    found: AllRows = []
     for source in SOURCES:
-        if source.startswith("iso") or source == "common":
-            continue
-        all_rows.extend((source, name, named) for name, named in rows(source, folder))
-    all_rows += [(origin, name, country) for name, country, origin in iso_rows()]
-    for source, name, named in all_rows:
-        listed.setdefault(source, []).append((name, ""))
-        own = resolver.resolve(name, table=False)
-        if isinstance(named, str):  # ISO: a code of a record, or of a former state with no record (not covered)
-            if named not in records and named not in ("YDYE",):
-                continue
-            coded_set = frozenset([named])
-        else:
-            coded_set = named(records) if named else frozenset()
-        if name in PENDING:
-            add(name, pending_target(PENDING[name], records), source)
-            continue
-        if name in AMBIGUOUS:
-            add(name, AMBIGUOUS[name], source)
-            continue
-        if len(own) == 1:
-            if coded_set and own[0] not in coded_set and source not in ("ucdp",):
-                print(
-                    f"make_aliases: {source} {name!r}: its code names {sorted(coded_set)}, its name {own[0]}",
-                    file=sys.stderr,
-                )
-            continue
-        if name in CURATED:
-            add(name, (CURATED[name],), source)
-        elif len(coded_set) == 1 or len(coded_set) > 1:
-            add(name, tuple(coded_set), source)
-    for name, country in CURATED.items():
-        if resolver.resolve(name, table=False) != (country,) and name not in aliases:
-            add(name, (country,), "common")
-    for name in sorted(pending):
-        print(f"make_aliases: pending, no record yet: {name}", file=sys.stderr)
-    # An alias whose key the records already answer to adds nothing; one that contradicts them is an error.
+        if not source.startswith("iso") and source != "common":
+            found.extend((source, name, named) for name, named in rows(source, folder))
+    found += [(origin, name, country) for name, country, origin in iso_rows()]
+    return found
+
+
+def classify(collector: Collector, resolver: Resolver, source: str, name: str, named: Any) -> None:
+    """Add the name ``name`` of list ``source`` to the table if the records do not already resolve it."""
+    records = collector.records
+    if isinstance(named, str):  # ISO: a code of a record, or of a former state with no record (not covered)
+        if named not in records and named not in PENDING.values():
+            return
+        coded = frozenset([named])
+    else:
+        coded = named(records) if named else frozenset()
+    if name in PENDING:
+        collector.add(name, pending_target(PENDING[name], records), source)
+    elif name in AMBIGUOUS:
+        collector.add(name, AMBIGUOUS[name], source)
+    elif len(own := resolver.resolve(name, table=False)) == 1:
+        if coded and own[0] not in coded and source != "ucdp":  # UCDP's codes of several locations are unordered
+            raise SystemExit(f"make_aliases: {source} {name!r}: its code names {sorted(coded)}, its name {own[0]}")
+    elif name in CURATED:
+        collector.add(name, (CURATED[name],), source)
+    elif coded:
+        collector.add(name, coded, source)
+
+
+def assemble(collector: Collector, resolver: Resolver, rows_read: AllRows) -> dict[str, Any]:
+    """The table: aliases the records do not already resolve (one that contradicts them is an error)."""
     table: dict[str, Any] = {
         "sources": {sid: {"publisher": p, "title": t, "copy": c} for sid, (p, t, c, _) in sorted(SOURCES.items())},
         "aliases": [],
         "ambiguous": [],
     }
     seen: dict[str, str] = {}
-    for name, (country, origins) in sorted(aliases.items()):
+    for name, (country, origins) in sorted(collector.aliases.items()):
         k = key(name)
         if k in resolver.own:
             if resolver.own[k] != country:
@@ -416,19 +411,37 @@ def build(  # noqa: PLR0912, PLR0915 - one pass over every list, in the order th
             raise SystemExit(f"make_aliases: {name!r} ({country}) has the key of an alias of {seen[k]}")
         table["aliases"].append({"name": name, "country": country, "origins": sorted(origins)})
         resolver.table[k] = (country,)
-    for name, (countries, origins) in sorted(ambiguous.items()):
+    for name, (countries, origins) in sorted(collector.ambiguous.items()):
         if key(name) in resolver.own or key(name) in seen:
             raise SystemExit(f"make_aliases: {name!r} is declared ambiguous but names a country")
         table["ambiguous"].append({"name": name, "countries": list(countries), "origins": sorted(origins)})
         resolver.table[key(name)] = countries
-    # A list that prints an alias in another spelling of the same key ("Aruba, Kingdom of the Netherlands") is one
-    # of its origins too.
+    # A list that prints an alias in another spelling of the same key is one of its origins too.
     by_key = {key(e["name"]): e for e in (*table["aliases"], *table["ambiguous"])}
-    for source, name, _ in all_rows:
+    for source, name, _ in rows_read:
         entry = by_key.get(key(name))
         if entry is not None and source not in entry["origins"] and not resolver.resolve(name, table=False):
             entry["origins"] = sorted({*entry["origins"], source})
-    return table, listed, resolver
+    return table
+
+
+def build(folder: Path, records: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[tuple[str, str]]], Resolver]:
+    """The alias table, and per list its names (for the report) and the resolver that uses the table."""
+    resolver = Resolver(records)
+    collector = Collector(records)
+    for name, target in AMBIGUOUS.items():
+        collector.add(name, target, "common")
+    rows_read = all_rows(folder)
+    listed: dict[str, list[tuple[str, str]]] = {}
+    for source, name, named in rows_read:
+        listed.setdefault(source, []).append((name, ""))
+        classify(collector, resolver, source, name, named)
+    for name, country in CURATED.items():
+        if resolver.resolve(name, table=False) != (country,) and name not in collector.aliases:
+            collector.add(name, (country,), "common")
+    for name in sorted(collector.pending):
+        print(f"make_aliases: pending, no record yet: {name}", file=sys.stderr)
+    return assemble(collector, resolver, rows_read), listed, resolver
 
 
 def report(listed: dict[str, list[tuple[str, str]]], resolver: Resolver, aggregates: bool = False) -> Iterator[str]:
