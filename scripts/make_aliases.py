@@ -154,6 +154,10 @@ CURATED = {
     "North Macedonia (FYROM)": "MK", "Kirghizia": "KG", "Byelorussia": "BY", "Soviet Union": "SUHH",
     "Bosnia-Herzegovina": "BA", "Sao Tome": "ST", "St. Kitts": "KN", "St. Vincent": "VC",
     "Vietnam": "VN", "South Korea": "KR", "North Korea": "KP", "Czechia": "CZ", "Türkiye": "TR",
+    "Taiwan ROC": "TW", "Hong Kong SAR": "HK", "Macau SAR": "MO", "Macao SAR": "MO", "DPRK": "KP", "ROK": "KR",
+    "Korea DPR": "KP", "Korea, Dem. Rep.": "KP", "Socialist Republic of Vietnam": "VN", "Macedonia, FYR": "MK",
+    "Vatican City State": "VA", "Falkland Islands": "FK", "Libyan Arab Jamahiriya": "LY",
+    "Kosovo (under UNSCR 1244)": "XK", "Kosovo (under UNSC res. 1244)": "XK",
 }  # fmt: skip
 #: Names that several countries answer to: no country is chosen; each is suggested.
 AMBIGUOUS = {

@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "aliases.json": "55a51a19d563cdaa32fa792cf6766fa1b45b7b1cd8e56af58a0971df31fb4372",
+    "aliases.json": "ecce5601616a1a3c7e06a96b009adf5213ea5fcd72188e7bc4b46ca4d0158128",
     "changes.json": "72f66498042c25170c1efd87b6bf7a0ce99d32b997d30d285ef9d85267fe9ba4",
     "countries.json": "ed614f7a6ea5775cb1cefdb18adbdf8c6a39ddf5065041ba1ef850476619882c",
     "events.json": "aa22b7f855a0b33aed4d650625c4f4f8df184079bec55ff07fc1fdb4daedf3fd",
-    "index.txt": "e4348a78f25c07c21bc3653e7c76bfc18e064257270000829c1e4e4f06ad297a",
-    "meta.json": "58f57741b079548ef771aa31ac5e549742ddd3be4c42eca4ba2cb7fe85b51762",
+    "index.txt": "171c5ee7e8f58dfcb9afea5b48bb6c494975e2db8b6e454fff79376e31ea8045",
+    "meta.json": "069bc2cf539018fce58317bb4fac8f45960bb8d844419e943ea723c303eda5d9",
     "participations.json": "0d110c3c7a4b5644cb63967833bc45ec084eaedafe44eca3ac40d2da556bdccd",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
