@@ -167,14 +167,14 @@ AMBIGUOUS = {
     "Russia (Soviet Union)": ("RU", "SUHH"),  # G-W's one name for 365 from 1816 on
     "Congo, Democratic Republic of (Zaire)": ("CD",),  # (one country: kept here so the G-W code need not be read)
 }
-#: Names of states whose records are being added (issue 19, section 2): the key they will have, or the code the
-#: record will hold ("cow:678": the Yemen Arab Republic, a state of its own or Yemen under its earlier COW code).
+#: Names of states whose records are being added (issue 19, section 2): the code their record will hold, whatever
+#: its key ("cow:678": the Yemen Arab Republic, a state of its own or Yemen under its earlier COW code).
 PENDING = {
-    "Yemen Arab Republic": "cow:678", "Yemen North": "cow:678", "North Yemen": "cow:678",
-    "Yemen (Arab Republic of Yemen)": "gw:678", "Yemen Arab Rep.": "cow:678", "Yemen People's Republic": "YDYE",
-    "Yemen, P.D. Rep.": "YDYE", "Yemen, People's Republic of": "YDYE", "South Yemen": "YDYE",
-    "Yemen South": "YDYE", "Yemen, Democratic": "YDYE", "Republic of Vietnam": "XRVN", "Vietnam, Republic of": "XRVN",
-    "South Vietnam": "XRVN", "Vietnam South": "XRVN", "Zanzibar": "XZAN", "Tibet": "XTIB",
+    "Yemen Arab Republic": "cow:678", "Yemen North": "cow:678", "North Yemen": "cow:678", "Yemen Arab Rep.": "cow:678",
+    "Yemen (Arab Republic of Yemen)": "gw:678", "Yemen People's Republic": "cow:680", "Yemen, P.D. Rep.": "cow:680",
+    "Yemen, People's Republic of": "gw:680", "South Yemen": "cow:680", "Yemen South": "cow:680",
+    "Republic of Vietnam": "cow:817", "Vietnam, Republic of": "gw:817", "South Vietnam": "cow:817",
+    "Vietnam South": "cow:817", "Zanzibar": "cow:511", "Tibet": "gw:711",
 }  # fmt: skip
 #: ISO 3166-3 entries that renamed a state (not territories merged into another): 4-letter code -> record.
 ISO_RENAMED = {"BUMM": "MM", "ZRCD": "CD", "TPTL": "TL", "HVBF": "BF", "DHBJ": "BJ", "NHVU": "VU", "RHZW": "ZW",
@@ -379,7 +379,7 @@ def classify(collector: Collector, resolver: Resolver, source: str, name: str, n
     """Add the name ``name`` of list ``source`` to the table if the records do not already resolve it."""
     records = collector.records
     if isinstance(named, str):  # ISO: a code of a record, or of a former state with no record (not covered)
-        if named not in records and named not in PENDING.values():
+        if named not in records:
             return
         coded = frozenset([named])
     else:
