@@ -11,8 +11,9 @@ index.txt (where each country's records lie, and the names it answers
 to) is generated from the others; meta.json records each other file's
 SHA-256 for users, and _release.py pins every file's SHA-256 in the code,
 which the loader checks: the data files and those only some features read
-(PINNED_FILES: the map's shapes, made by scripts/make_shapes.py, and the
-list of changes, made by scripts/changes.py).
+(PINNED_FILES: the map's shapes, made by scripts/make_shapes.py, the
+list of changes, made by scripts/changes.py, and the alias table, made by
+scripts/make_aliases.py, whose names index.txt holds too).
 """
 
 from __future__ import annotations
@@ -88,8 +89,45 @@ def _slices(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def aliases_text() -> str:
+    """The text of data/aliases.json (written by scripts/make_aliases.py), or of an empty table."""
+    path = Path(__file__).resolve().parent.parent / "src" / "nato_relations" / "data" / "aliases.json"
+    return path.read_text(encoding="utf-8") if path.is_file() else '{"aliases": [], "ambiguous": []}'
+
+
+def names(exact: dict[str, str], aliases: dict[str, Any], alpha2s: set[str]) -> dict[str, str]:
+    """Each name key of the index and what it names: an alpha-2 code, or several comma-separated.
+
+    ``exact`` maps the records' own names and codes to their countries;
+    ``aliases`` is the alias table. A key two countries share, an alias a
+    record's name contradicts and an alias of a country with no record are
+    errors (:class:`ValueError`): the table must be regenerated.
+    """
+    table: dict[str, str] = {}
+    for name, alpha2 in exact.items():
+        if table.setdefault(key(name), alpha2) != alpha2:
+            raise ValueError(f"the name {name!r} of {alpha2} has the key of a name of {table[key(name)]}")
+    for alias in aliases["aliases"]:
+        name, alpha2 = alias["name"], alias["country"]
+        if alpha2 not in alpha2s:
+            raise ValueError(f"the alias {name!r} names {alpha2}, which has no record: run scripts/make_aliases.py")
+        if table.setdefault(key(name), alpha2) != alpha2:
+            raise ValueError(f"the alias {name!r} of {alpha2} has the key of a name of {table[key(name)]}")
+    for entry in aliases["ambiguous"]:
+        name, candidates = entry["name"], [c for c in entry["countries"] if c in alpha2s]
+        if key(name) in table:
+            raise ValueError(f"{name!r} is declared ambiguous but names {table[key(name)]}")
+        if len(candidates) > 1:
+            table[key(name)] = ",".join(sorted(candidates))
+    return table
+
+
 def index(texts: dict[str, str]) -> str:
-    """The text of index.txt for canonical ``texts``: names, who runs each programme, where records lie."""
+    """The text of index.txt for canonical ``texts``: names, who runs each programme, where records lie.
+
+    The names are the records' own and those of the alias table (``texts["aliases.json"]``, by default
+    the shipped one).
+    """
     countries = file_converter.structure(json.loads(texts["countries.json"]), tuple[Country, ...])
     meta = Meta(as_of=datetime.date.min, sha256={})
     raw = RawData(meta=meta, countries=countries, programmes=(), participations=(), events=(), digests=())
@@ -101,9 +139,10 @@ def index(texts: dict[str, str]) -> str:
         for record, span in zip(json.loads(texts[name]), _slices(texts[name]), strict=True):
             if record["country"] is not None:
                 records[record["country"]][column].append(span)
-    names = {key(name): alpha2 for name, alpha2 in exact.items()}
-    assert not any("\t" in name or "\n" in name for name in names), "a name with a tab or newline"
-    lines = [line("name", folded, alpha2) for folded, alpha2 in names.items()]
+    aliases = json.loads(texts.get("aliases.json") or aliases_text())
+    keys = names(exact, aliases, {c.alpha2 for c in countries})
+    assert not any("\t" in name or "\n" in name for name in keys), "a name with a tab or newline"
+    lines = [line("name", folded, alpha2) for folded, alpha2 in keys.items()]
     lines += [line("programme", p["code"], p["run_by"]) for p in json.loads(texts["programmes.json"])]
     lines += [
         line("spans", alpha2, *(",".join(f"{a}-{b}" for a, b in field) for field in fields))

@@ -34,6 +34,7 @@ from ._queries import (
 )
 from ._version import __version__
 from .exceptions import (
+    AmbiguousCountryError,
     CountryNotFoundError,
     DataError,
     ExtraNotInstalledError,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from ._changes import changes
     from ._chart import timeline
     from ._cite import cite
+    from ._convert import convert
     from ._export import export, to_dataframe
     from ._map import affiliation_map
     from ._panel import Panel, panel
@@ -64,6 +66,7 @@ _LAZY = {
     "Programme": "._catalogue",
     "changes": "._changes",
     "cite": "._cite",
+    "convert": "._convert",
     "ProgrammeKind": "._catalogue",
     "affiliation_map": "._map",
     "export": "._export",
@@ -85,6 +88,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Affiliation",
+    "AmbiguousCountryError",
     "Change",
     "ChangeAction",
     "Country",
@@ -111,6 +115,7 @@ __all__ = [
     "affiliation_map",
     "changes",
     "cite",
+    "convert",
     "countries",
     "dataset_info",
     "events",

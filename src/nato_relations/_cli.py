@@ -289,6 +289,21 @@ def _cmd_panel(args: argparse.Namespace) -> str:
     return render.table((table.columns, rows), args.format)
 
 
+def _cmd_convert(args: argparse.Namespace) -> str:
+    """One value per line in, its code per line out (empty when none); the unmatched named on stderr."""
+    import warnings
+
+    from ._convert import convert
+
+    values = [line.strip() or None for line in sys.stdin.read().splitlines()]  # a blank line is a missing value
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = convert(values, to=args.to, year=args.year)
+    for warning in caught:
+        _complain(f"nato-relations: {render.safe(warning.message)}")
+    return "".join(("" if code is None else render.safe(code)) + "\n" for code in found)
+
+
 def _cmd_cite(args: argparse.Namespace) -> str:
     from ._cite import cite
 
@@ -432,6 +447,19 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     panel.add_argument("--from", dest="start", type=_year_arg, metavar="YYYY", help="first year (default: 1949)")
     panel.add_argument("--to", dest="end", type=_year_arg, metavar="YYYY", help="last year (default: the as-of year)")
+    converter = sub.add_parser(
+        "convert", help="convert country names or codes read from stdin, one per line, to one code system",
+        description="read country names or codes, one per line, from standard input and write each one's code, "
+        "one per line (an empty line where none matches); the values that match nothing are named on stderr",
+    )  # fmt: skip
+    converter.set_defaults(handler=_cmd_convert, parser=converter)
+    converter.add_argument(
+        "--to", required=True, type=str.lower, choices=("cow", "gw", "iso3", "alpha2", "name", "wikidata"),
+        help="the code to write",
+    )  # fmt: skip
+    converter.add_argument(
+        "--year", type=_year_arg, metavar="YYYY", help="the COW or G-W code held that year (default: the latest)"
+    )
     citation = sub.add_parser(
         "cite", help="how to cite the installed data release", description="the citation of the installed release"
     )

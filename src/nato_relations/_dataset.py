@@ -12,7 +12,7 @@ import attr
 
 from . import _index, _loader
 from ._model import Country, Event, Participation
-from ._names import key
+from ._names import fold, key, resolve
 from ._version import __version__
 from .exceptions import DataError
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ._records import RawData
     from ._timeline import Timeline
 
-__all__ = ["Dataset", "build", "get_dataset"]
+__all__ = ["Dataset", "alias_codes", "build", "first_country", "get_dataset"]
 
 
 def _event_order(event: Event) -> tuple[datetime.date, datetime.date, str, str, str, str]:
@@ -39,8 +39,9 @@ class Dataset:
     """All records, with the lookup tables the queries need (a plain class: cheap to define)."""
 
     __slots__ = (
-        "_timelines", "countries", "country_exact", "country_keys", "country_names", "event_ends", "event_starts",
-        "events", "info", "participations", "programme_exact", "programme_keys", "programme_names", "programmes",
+        "_timelines", "countries", "country_exact", "country_keys", "country_names", "country_remembered",
+        "event_ends", "event_starts", "events", "info", "participations", "programme_exact", "programme_keys",
+        "programme_names", "programmes",
     )  # fmt: skip
     info: DatasetInfo
     countries: tuple[Country, ...]  # sorted by name
@@ -56,11 +57,18 @@ class Dataset:
     event_starts: tuple[datetime.date, ...]  # events[i].date.earliest, ascending
     event_ends: tuple[datetime.date, ...]  # events[i].date.latest
     _timelines: dict[str, Timeline]  # built on first use: most sessions ask about a few programmes, not all
+    country_remembered: dict[str, Country]  # identifiers looked up by key or alias, and what they named
 
     def __init__(self, **fields: Any) -> None:
         for name, value in fields.items():
             object.__setattr__(self, name, value)
         self._timelines = {}
+        self.country_remembered = {}
+
+    def aliased(self, name_key: str) -> tuple[Country, ...]:
+        """The countries the alias table gives for the name key ``name_key`` (:func:`alias_codes`)."""
+        exact = self.country_exact
+        return tuple(exact[code] for code in alias_codes(name_key) if code in exact)
 
     def timeline(self, code: str) -> Timeline:
         """Who took part in programme ``code`` when (``code`` must exist)."""
@@ -159,7 +167,7 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
         country = _join(record, spells_of.get(record.alpha2, ()), events_of.get(record.alpha2, ()))
         early = (reuse or {}).get(record.alpha2)
         countries.append(early if early == country else country)  # the object a first look-up already handed out
-    countries.sort(key=lambda c: (key(c.name), c.alpha2))
+    countries.sort(key=lambda c: (fold(c.name), c.alpha2))
 
     country_entries = _country_names(raw)
     code_of = _by_key(country_entries, "countries.json")
@@ -222,6 +230,11 @@ _dataset: Dataset | None = None
 # Before the whole dataset is loaded: the release's files and index, and the countries built alone.
 _first: tuple[Mapping[str, bytes], list[str]] | None = None
 _early: dict[str, Country] = {}
+# What each identifier asked before the whole dataset was loaded named: the warm path of a first look-up.
+_early_names: dict[str, Country] = {}
+_EARLY_NAMES = 4096  # at most this many identifiers remembered
+# The release's index, once read and verified; [] when the installed index is not the release's own.
+_lines: list[str] | None = None
 
 
 def _after_fork_in_child() -> None:
@@ -231,6 +244,7 @@ def _after_fork_in_child() -> None:
     if _dataset is None:
         _first = None
         _early.clear()
+        _early_names.clear()
 
 
 if hasattr(os, "register_at_fork"):
@@ -243,14 +257,35 @@ def get_dataset() -> Dataset:
     Thread-safe: concurrent first calls load once. A load that fails
     stores nothing, so the next call tries again and fails the same way.
     """
-    global _dataset, _first  # noqa: PLW0603 - the one cache, guarded by _lock
+    global _dataset, _first, _lines  # noqa: PLW0603 - the one cache, guarded by _lock
     if _dataset is None:
         with _lock:
             if _dataset is None:
                 _dataset = build(_loader.load(None if _first is None else _first[0]), reuse=_early)
+                if _first is not None and _lines is None:
+                    _lines = _first[1]
                 _first = None
                 _early.clear()
+                _early_names.clear()
     return _dataset
+
+
+def alias_codes(name_key: str) -> tuple[str, ...]:
+    """The alpha-2 codes the release's index gives for the name key ``name_key`` (several when ambiguous).
+
+    The index holds every name a record answers to and the alias table's
+    names (data/aliases.json); it is read once, and only if its SHA-256 is
+    the release's own (otherwise no alias is known).
+    """
+    global _lines  # noqa: PLW0603 - read once; two threads may both read the same bytes
+    lines = _lines
+    if lines is None:
+        from ._release import SHA256
+
+        payload = _loader.read_files(("index.txt",))["index.txt"]
+        verified = _loader._sha256(payload) == SHA256["index.txt"]
+        lines = _lines = payload.decode("utf-8").split("\n") if verified else []
+    return _index.find(lines, name_key)
 
 
 def first_country(identifier: str) -> Country | None:
@@ -260,9 +295,14 @@ def first_country(identifier: str) -> Country | None:
     only: the release's index gives their place in the files. ``None``
     when the dataset is already loaded, when the files are not the
     release's own (the strict load then reports what is wrong), and when
-    the index does not know the name (the full look-up then suggests).
+    the index does not know the name or finds it ambiguous (the full
+    look-up then suggests). An identifier asked before is answered from
+    memory.
     """
-    global _first  # noqa: PLW0603 - guarded by _lock
+    global _first, _lines  # noqa: PLW0603 - guarded by _lock
+    found = _early_names.get(identifier)
+    if found is not None:
+        return found if _dataset is None else None
     if _dataset is not None:
         return None
     with _lock:
@@ -273,13 +313,17 @@ def first_country(identifier: str) -> Country | None:
             if not _loader.verified(files):
                 return None
             _first = (files, files["index.txt"].decode("utf-8").split("\n"))
+            _lines = _first[1]
         contents, lines = _first
-        alpha2 = _index.find(lines, key(identifier)) if len(identifier) <= 200 else None
-        if alpha2 is None:
+        codes = resolve(identifier, lambda k: _index.find(lines, k)) if len(identifier) <= 200 else ()
+        if len(codes) != 1:
             return None
+        (alpha2,) = codes
         found = _early.get(alpha2)
         if found is None:
             found = _early[alpha2] = _lone(contents, _index.spans(lines, alpha2), _index.run_by(lines))
+        if len(_early_names) < _EARLY_NAMES:
+            _early_names[identifier] = found
         return found
 
 

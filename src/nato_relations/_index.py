@@ -5,7 +5,7 @@ country reads that country's records alone. One fact per line, the lines
 sorted, so a look-up is a binary search over the file's lines, without
 parsing the rest:
 
-    name<TAB>{folded name or code}<TAB>{alpha-2}
+    name<TAB>{name's key, or code}<TAB>{alpha-2, or the alpha-2 codes of an ambiguous name, comma-separated}
     programme<TAB>{code}<TAB>{who runs it}
     spans<TAB>{alpha-2}<TAB>{country}<TAB>{spells}<TAB>{events}
 
@@ -38,10 +38,13 @@ def _find(lines: Sequence[str], kind: str, key: str) -> list[str] | None:
     return lines[i].split("\t")[2:] if i < len(lines) and lines[i].startswith(prefix) else None
 
 
-def find(lines: Sequence[str], key: str) -> str | None:
-    """The alpha-2 code the folded name ``key`` names, or ``None``; ``lines`` are the index's lines."""
+def find(lines: Sequence[str], key: str) -> tuple[str, ...]:
+    """The alpha-2 codes the name whose key is ``key`` names: one, several when ambiguous, none when unknown.
+
+    ``lines`` are the index's lines.
+    """
     found = _find(lines, "name", key)
-    return None if found is None else found[0]
+    return () if found is None else tuple(found[0].split(","))
 
 
 def spans(lines: Sequence[str], alpha2: str) -> Spans:

@@ -45,8 +45,9 @@ __all__ = [
 DATA_FILES = ("countries.json", "events.json", "index.txt", "meta.json", "participations.json", "programmes.json")
 #: The files that hold records (index.txt is derived from them, and only its SHA-256 is checked).
 RECORD_FILES = tuple(name for name in DATA_FILES if name.endswith(".json"))
-#: Files read only by the features that need them (the map, the list of changes), each pinned in _release.py.
-PINNED_FILES = ("changes.json", "shapes.json")
+#: Files read only by the features that need them (the map, the list of changes), each pinned in _release.py;
+#: aliases.json is the alias table whose names index.txt holds, shipped with its origins for users.
+PINNED_FILES = ("aliases.json", "changes.json", "shapes.json")
 
 
 def read_files(names: tuple[str, ...] = DATA_FILES) -> dict[str, bytes]:

@@ -11,15 +11,15 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from . import _dataset
 from ._dataset import first_country, get_dataset
 from ._dates import DateLike, check_range, coerce_date
 from ._model import Country, Event, EventKind, Status
-from ._names import key, suggest
-from .exceptions import CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
+from ._names import key, resolve, suggest
+from .exceptions import AmbiguousCountryError, CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
 
 if TYPE_CHECKING:
     from ._catalogue import DatasetInfo, Programme
@@ -57,14 +57,32 @@ def _member(enum_type: type[E], value: object, name: str) -> E:
 
 #: No code or name is longer; longer input is not folded at all (it cannot match).
 _LONGEST_NAME = 200
+#: At most this many identifiers not written as the data writes them are remembered with what they named.
+_REMEMBERED = 4096
 
 
 def _find(
-    value: object, exact: Mapping[str, T], folded: Mapping[str, T], names: Mapping[str, str], error: type[NotFoundError]
+    value: object,
+    exact: Mapping[str, T],
+    folded: Mapping[str, T],
+    names: Mapping[str, str],
+    error: type[NotFoundError],
+    *,
+    aliases: Callable[[str], tuple[T, ...]] | None = None,
+    remembered: dict[str, T] | None = None,
 ) -> T:
-    """Look ``value`` up as the data writes it, then case-, accent- and space-folded."""
+    """Look ``value`` up as the data writes it, then by its key (:func:`~._names.key`), then in ``aliases``.
+
+    ``aliases`` maps a key to what it names besides the records' own names
+    (several things when the name is ambiguous); a name that names nothing
+    whole is read part by part (:func:`~._names.resolve`). ``remembered``
+    keeps what each identifier not written as the data writes it named (a
+    bounded number), so that asking again is as fast as an exact name.
+    """
     if type(value) is str:  # the fast path
         found = exact.get(value)
+        if found is None and remembered is not None:
+            found = remembered.get(value)
         if found is not None:
             return found
     if not isinstance(value, str):
@@ -72,9 +90,23 @@ def _find(
     text = value.strip()
     if len(text) > _LONGEST_NAME:  # extra white space is ignored, however long its runs
         text = " ".join(text.split())
-    found = folded.get(key(text)) if len(text) <= _LONGEST_NAME else None
+    if len(text) > _LONGEST_NAME:
+        raise error(value, suggest(value, names))
+    found = folded.get(key(text))
+    if found is None and aliases is not None:
+
+        def named(name_key: str) -> tuple[T, ...]:
+            own = folded.get(name_key)
+            return aliases(name_key) if own is None else (own,)
+
+        candidates = resolve(text, named)
+        if len(candidates) > 1:
+            raise AmbiguousCountryError(value, tuple(sorted(str(getattr(c, "name", c)) for c in candidates)))
+        found = candidates[0] if candidates else None
     if found is None:
         raise error(value, suggest(value, names))
+    if remembered is not None and len(remembered) < _REMEMBERED:
+        remembered[value] = found
     return found
 
 
@@ -83,16 +115,22 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
 
     Accepts ISO alpha-2, alpha-3 and numeric codes (``"040"``), ISO 3166-3
     codes of former states (``"SUHH"``), short and official names, aliases
-    and former names, and Wikidata items (``"Q183"``), ignoring case,
-    accents and extra white space; a :class:`Country` is looked up by its
-    code. State-system codes are written ``"cow:365"`` and ``"gw:260"``, or
+    and former names, the names the research and statistical lists print
+    (data/aliases.json: "Congo, Dem. Rep.", "Korea South", "Myanmar
+    (Burma)"), and Wikidata items (``"Q183"``), ignoring case, accents,
+    punctuation, footnote marks, word order and the words "the", "of" and
+    "and" (see :func:`~._names.key`); a :class:`Country` is looked up by its
+    code. "Congo" alone is the Republic of the Congo, as in ISO 3166 and the
+    COW and G-W lists. State-system codes are written ``"cow:365"`` and ``"gw:260"``, or
     given as a number with ``system="cow"``, ``"gw"`` or ``"iso"``; a code a
     state no longer holds still finds it (``"cow:260"``: Germany), and a
     code several states held in turn finds the latest (``"cow:365"``:
     Russia, not the Soviet Union).
 
     Raises :class:`CountryNotFoundError` (a :class:`LookupError`, with up
-    to three ``suggestions``) when nothing matches; :class:`TypeError` for
+    to three ``suggestions``) when nothing matches, and its subclass
+    :class:`AmbiguousCountryError` for a name several countries answer to
+    ("Korea"), suggesting each; :class:`TypeError` for
     a bare number, which could be an ISO, COW or G-W code, and for any
     other non-string; :class:`ValueError` for an unknown ``system``.
 
@@ -100,6 +138,8 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
         'MK'
         >>> get_country("FYROM").name
         'North Macedonia'
+        >>> get_country("Congo, Dem. Rep.").alpha2, get_country("Korea South").alpha2
+        ('CD', 'KR')
         >>> get_country(365, system="cow").name, get_country("gw:260").name
         ('Russia', 'Germany')
     """
@@ -110,6 +150,12 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             if early is not None:
                 return early
         dataset = get_dataset()
+    elif system is None and type(identifier) is str:  # the warm path: a name asked before or as the data writes it
+        found = dataset.country_exact.get(identifier)
+        if found is None:
+            found = dataset.country_remembered.get(identifier)
+        if found is not None:
+            return found
     if isinstance(identifier, Country):
         identifier = identifier.alpha2
     if system is not None:
@@ -124,7 +170,15 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             f"the number {identifier} could be an ISO, COW or G-W code: pass system='iso', 'cow' or 'gw', "
             f"or a string such as 'cow:{identifier}'"
         )
-    return _find(identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError)
+    return _find(
+        identifier,
+        dataset.country_exact,
+        dataset.country_keys,
+        dataset.country_names,
+        CountryNotFoundError,
+        remembered=dataset.country_remembered,
+        aliases=dataset.aliased,
+    )
 
 
 def get_programme(code_or_name: str | Programme) -> Programme:

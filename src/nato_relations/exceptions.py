@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousCountryError",
     "CountryNotFoundError",
     "DataError",
     "ExtraNotInstalledError",
@@ -52,6 +53,18 @@ class CountryNotFoundError(NotFoundError):
     """No country has this code, name, alias or former name."""
 
     what = "country"
+
+
+class AmbiguousCountryError(CountryNotFoundError):
+    """A name that several countries answer to ("Korea"); ``suggestions`` names each of them.
+
+    A :class:`CountryNotFoundError`, so code that handles an unknown name
+    handles this one too: no country is chosen for an ambiguous name.
+    """
+
+    def __init__(self, identifier: object, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(identifier, suggestions)
+        self.args = (f"ambiguous country {quote(identifier)}: it could be " + " or ".join(suggestions),)
 
 
 class ProgrammeNotFoundError(NotFoundError):
