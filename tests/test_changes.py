@@ -25,21 +25,34 @@ def _one(changes: tuple[Change, ...], table: str, key: str, field: str | None = 
     return found[0]
 
 
-def test_changes_since_the_previous_release() -> None:
+def test_changes_since_an_earlier_release() -> None:
     changes = nr.changes(since="2026.11.1")
     assert isinstance(changes, tuple)
-    assert changes == nr.changes()  # the default: what the installed release changed
-    assert {c.release for c in changes} == {nr.__version__}
-    assert _one(changes, "events", "PE 2026-01-14 designation MNNA").action is ChangeAction.ADDED
-    ukraine = _one(changes, "participations", "UA ID 2005-04-21", "end")
+    assert {c.release for c in changes} == {"2026.12.0", "2026.12.1"}  # each release's changes, in release order
+    releases = [c.release for c in changes]
+    assert releases == sorted(releases, key=lambda r: tuple(int(n) for n in r.split(".")))
+    earlier = tuple(c for c in changes if c.release == "2026.12.0")
+    assert _one(earlier, "events", "PE 2026-01-14 designation MNNA").action is ChangeAction.ADDED
+    ukraine = _one(earlier, "participations", "UA ID 2005-04-21", "end")
     assert (ukraine.action, ukraine.old, ukraine.new) == ("changed", None, "2009")
-    czechia = _one(changes, "participations", "CZ NACC 1993-03-29", "start")  # named by its newer key
+    czechia = _one(earlier, "participations", "CZ NACC 1993-03-29", "start")  # named by its newer key
     assert (czechia.old, czechia.new) == ("1991-12-20", "1993-03-29")
-    parp = _one(changes, "programmes", "PARP")
+    parp = _one(earlier, "programmes", "PARP")
     assert parp.action == "removed"
     assert parp.new is None
     assert parp.old is not None
     assert '"PARP"' in parp.old
+
+
+def test_changes_of_the_installed_release() -> None:
+    changes = nr.changes()  # the default: what the installed release changed
+    assert changes == nr.changes(since="2026.12.0")
+    assert {c.release for c in changes} == {nr.__version__}
+    assert {c.previous for c in changes} == {"2026.12.0"}
+    greece = _one(changes, "participations", "GR ASPIRANT 1951-09-20")
+    assert greece.action is ChangeAction.ADDED
+    assert greece.new is not None
+    assert '"1951-09-20"' in greece.new
 
 
 def test_since_the_installed_release_nothing_changed() -> None:
@@ -51,7 +64,7 @@ def test_unknown_releases_are_named(since: object, error: type[Exception]) -> No
     with pytest.raises(error) as caught:
         nr.changes(since=since)  # type: ignore[arg-type]
     if error is ValueError:
-        assert "2026.11.1, 2026.12.0" in str(caught.value)
+        assert "2026.11.1, 2026.12.0, 2026.12.1" in str(caught.value)
 
 
 def test_changes_are_frozen_records() -> None:
@@ -73,11 +86,11 @@ def test_cli_changes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "changes", "--since", "2026.11.1", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0
-    assert len(rows) == len(nr.changes())
+    assert len(rows) == len(nr.changes(since="2026.11.1"))
     assert list(rows[0]) == ["release", "previous", "action", "table", "key", "field", "old", "new"]
     code, out, _ = run_cli(capsys, "changes")
     assert code == 0
-    assert out.startswith(f"{nr.__version__} (since 2026.11.1): {len(rows)} changes")
+    assert out.startswith(f"{nr.__version__} (since 2026.12.0): {len(nr.changes())} changes")
     code, _, err = run_cli(capsys, "changes", "--since", "1999.1.0")
     assert code == 2
     assert "usage: nato-relations changes" in err
