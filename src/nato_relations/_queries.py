@@ -92,7 +92,10 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
     Russia, not the Soviet Union).
 
     Raises :class:`CountryNotFoundError` (a :class:`LookupError`, with up
-    to three ``suggestions``) when nothing matches; :class:`TypeError` for
+    to three ``suggestions``) when nothing matches: names that look alike
+    for a name, and for a code only the same number in the other code
+    systems (``"365"`` suggests ``"cow:365"`` and ``"gw:365"``, never
+    Australia); :class:`TypeError` for
     a bare number, which could be an ISO, COW or G-W code, and for any
     other non-string; :class:`ValueError` for an unknown ``system``.
 
@@ -124,7 +127,55 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             f"the number {identifier} could be an ISO, COW or G-W code: pass system='iso', 'cow' or 'gw', "
             f"or a string such as 'cow:{identifier}'"
         )
-    return _find(identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError)
+    try:
+        return _find(
+            identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError
+        )
+    except CountryNotFoundError as error:
+        number = _code_number(identifier)
+        if number is None:
+            raise
+        raise _code_miss(error.identifier, number, dataset.country_keys) from None
+
+
+#: What a code looks like: digits alone (ISO numeric), ``cow:N`` or ``gw:N``, a Wikidata item ``QN``.
+_CODE_SHAPES = (("", "cow:", "gw:"), "q")
+
+
+def _code_number(identifier: object) -> int | None:
+    """The number in a code-shaped identifier (``-1`` for a Wikidata item), or ``None`` for a name."""
+    if not isinstance(identifier, str):
+        return None
+    text = "".join(identifier.split()).lower()
+    for prefix in _CODE_SHAPES[0]:
+        digits = text.removeprefix(prefix)
+        if digits.isascii() and digits.isdigit() and (prefix or len(digits) <= 3):
+            return int(digits)
+    rest = text.removeprefix(_CODE_SHAPES[1])
+    return -1 if text != rest and rest.isascii() and rest.isdigit() else None
+
+
+def _code_miss(identifier: object, number: int, keys: Mapping[str, Country]) -> CountryNotFoundError:
+    """The error for a code nobody holds: it suggests the same number in the other code systems, never names.
+
+    A name-like miss gets the names that look alike; a code that looks like
+    another country's name ("365" and "Australia") is no help.
+    """
+    if number < 0:
+        return CountryNotFoundError(identifier, (), "no country has this Wikidata item")
+    typed = key(str(identifier))
+    # The same number in the state systems (COW and G-W share their numbering); an ISO numeric code is
+    # another numbering altogether, so "cow:678" never suggests ISO 678.
+    held = [(code, keys[code]) for code in (f"cow:{number}", f"gw:{number}") if code in keys and code != typed]
+    if typed.isdigit():
+        note = f"a number alone is read as an ISO 3166 numeric code, and no country has {typed}"
+        if held:
+            note += "; state-system codes are written cow:N or gw:N"
+    else:
+        note = "no state held this code"
+    if held:
+        note += ": " + ", ".join(f"{code} is {country.name}" for code, country in held)
+    return CountryNotFoundError(identifier, tuple(code for code, _ in held), note)
 
 
 def get_programme(code_or_name: str | Programme) -> Programme:
