@@ -157,3 +157,43 @@ def test_info_json_code_sources_is_an_object(capsys: pytest.CaptureFixture[str])
     assert isinstance(sources, dict)
     assert set(sources) == {name for name, _ in nr.dataset_info().code_sources}
     assert all(isinstance(v, list) and v and "url" in v[0] for v in sources.values())
+
+
+# --- types and shapes ---------------------------------------------------------------------------
+
+
+def _year_of(row: nr.PanelRecord) -> int:
+    return row["year"]  # mypy --strict (run over the tests) refuses this if the value were Any or a union
+
+
+@pytest.mark.parametrize("system", ["cow", "gw", "iso"])
+def test_panel_records_are_a_typed_sequence(system: str) -> None:
+    table = nr.panel(system=system, start=1999, end=2000)
+    records = table.records()
+    assert len(records) == len(table.rows) > 0
+    expected = [dict(zip(table.columns, row, strict=True)) for row in table.rows[:3]]
+    assert [dict(r) for r in records[:3]] == expected
+    assert records[-1] == dict(zip(table.columns, table.rows[-1], strict=True))
+    assert {_year_of(r) for r in records} == {1999, 2000}
+    assert records[0] is not records[0]  # a new dict each time: changing one changes nothing else
+
+
+def test_panel_record_declares_every_column_with_its_type() -> None:
+    import typing
+
+    hints = typing.get_type_hints(nr.PanelRecord)
+    for system in ("cow", "gw", "iso"):
+        table = nr.panel(system=system, start=2024, end=2025)
+        assert set(table.columns) <= set(hints), "a programme was added: give it its column in PanelRecord"
+        for row in table.rows:
+            for column, value in zip(table.columns, row, strict=True):
+                assert isinstance(value, typing.get_args(hints[column]) or hints[column]), (column, value)
+
+
+def test_to_dataframe_names_its_tables() -> None:
+    import typing
+
+    from nato_relations._dictionary import COLUMNS
+    from nato_relations._export import TableName
+
+    assert set(typing.get_args(TableName)) == set(COLUMNS)

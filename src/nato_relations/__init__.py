@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from ._cite import cite
     from ._export import export, to_dataframe
     from ._map import affiliation_map
-    from ._panel import Panel, panel
+    from ._panel import Panel, PanelRecord, panel
     from ._records import Change, ChangeAction
 
 # Exports, charts, maps, panels and the programme catalogue's classes are imported on first use:
@@ -61,6 +61,7 @@ _LAZY = {
     "ChangeAction": "._records",
     "DatasetInfo": "._catalogue",
     "Panel": "._panel",
+    "PanelRecord": "._panel",
     "Programme": "._catalogue",
     "changes": "._changes",
     "cite": "._cite",
@@ -97,6 +98,7 @@ __all__ = [
     "NatoRelationsError",
     "NotFoundError",
     "Panel",
+    "PanelRecord",
     "PartialDate",
     "Participation",
     "Precision",
