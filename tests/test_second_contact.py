@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import nato_relations as nr
 from nato_relations.exceptions import CountryNotFoundError
@@ -197,3 +199,58 @@ def test_to_dataframe_names_its_tables() -> None:
     from nato_relations._export import TableName
 
     assert set(typing.get_args(TableName)) == set(COLUMNS)
+
+
+# --- names of the day ---------------------------------------------------------------------------
+
+
+def test_names_of_the_day(capsys: pytest.CaptureFixture[str]) -> None:
+    day = datetime.date(1989, 11, 9)
+    names = {c.name_on(day) for c in nr.members(day)}
+    assert {"Federal Republic of Germany", "Turkey"} <= names
+    assert not {"Germany", "Türkiye"} & names
+    assert nr.get_country("DE").name_on(datetime.date(1990, 10, 3)) == "Germany"
+    assert nr.get_country("TR").name_on("2022-05-31") == "Turkey"
+    assert nr.get_country("TR").name_on("2022-06-01") == "Türkiye"
+    assert nr.get_country("MK").name_on("2019-02-11") == "Macedonia"
+    assert nr.get_country("MK").name_on("2019-02-12") == "North Macedonia"
+    assert nr.get_country("FR").name_on(day) == "France"
+    assert nr.get_country("TR").name_on() == "Türkiye"
+    code, out, _ = run(capsys, "members", "--on", "1989-11-09", "--names", "then", "--format", "json")
+    assert code == 0
+    shown = [c["name"] for c in json.loads(out)]
+    assert {"Federal Republic of Germany", "Turkey"} <= set(shown)
+    assert shown == sorted(shown)
+    assert "Germany" in run(capsys, "members", "--on", "1989-11-09")[1]  # today's names by default
+    with pytest.raises(TypeError):
+        nr.get_country("DE").name_on(1989)  # type: ignore[arg-type]
+
+
+def test_former_names_are_curated_consistently() -> None:
+    """Each former name finds its country, is dated within the state's life and before the data's as-of date,
+    and is cited."""
+    as_of = nr.dataset_info().as_of
+    found = 0
+    for country in nr.countries():
+        untils = [f.until.latest for f in country.former_names]
+        assert untils == sorted(set(untils)), country.alpha2
+        for former in country.former_names:
+            found += 1
+            assert nr.get_country(former.name) is country, former.name
+            assert former.name != country.name
+            assert former.until.latest < as_of
+            if country.valid_from is not None:
+                assert former.until.latest >= country.valid_from.earliest
+            if country.valid_until is not None:
+                assert former.until.latest < country.valid_until.earliest
+            assert former.sources
+    assert found >= 3
+
+
+@given(st.dates(min_value=datetime.date(1945, 1, 1), max_value=datetime.date(2030, 12, 31)))
+def test_name_on_is_a_former_name_then_the_name(day: datetime.date) -> None:
+    for alpha2 in ("DE", "TR", "MK", "SE"):
+        country = nr.get_country(alpha2)
+        name = country.name_on(day)
+        later = [f for f in country.former_names if f.until.latest >= day]
+        assert name == (later[0].name if later else country.name)

@@ -115,13 +115,28 @@ _COUNTRY_HEADER = ("alpha2", "alpha3", "name", "region")
 _EVENT_HEADER = ("date", "country", "programme", "kind", "summary")
 
 
-def _country_rows(found: Sequence[Country]) -> list[tuple[str, ...]]:
-    return [(c.alpha2, c.alpha3, c.name, c.region) for c in found]
+def _country_rows(found: Sequence[Country], on: datetime.date | None = None) -> list[tuple[str, ...]]:
+    """One row per country; with ``on``, each named as it was that day and sorted by that name."""
+    rows: list[tuple[str, ...]] = [
+        (c.alpha2, c.alpha3, c.name if on is None else c.name_on(on), c.region) for c in found
+    ]
+    return rows if on is None else sorted(rows, key=lambda row: (_key(row[2]), row[0]))
 
 
-def _country_objects(found: Sequence[Country]) -> list[dict[str, str]]:
+def _key(name: str) -> str:
+    from ._names import key
+
+    return key(name)
+
+
+def _country_objects(found: Sequence[Country], on: datetime.date | None = None) -> list[dict[str, str]]:
     """The JSON form of a country list: the CSV columns, one object per country."""
-    return [dict(zip(_COUNTRY_HEADER, row, strict=True)) for row in _country_rows(found)]
+    return [dict(zip(_COUNTRY_HEADER, row, strict=True)) for row in _country_rows(found, on)]
+
+
+def _names_on(args: argparse.Namespace) -> datetime.date | None:
+    """The day whose names ``--names then`` asks for (``None``: today's names)."""
+    return _on(args) if args.names == "then" else None
 
 
 #: ``country --format csv``: one row for the country, then one per spell, then one per event.
@@ -224,15 +239,15 @@ def _cmd_programme(args: argparse.Namespace) -> str:
 def _cmd_members(args: argparse.Namespace) -> str:
     found = q.members(_on(args))
     if args.format == "json":
-        return render.to_json(_country_objects(found))
-    return render.table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+        return render.to_json(_country_objects(found, _names_on(args)))
+    return render.table((_COUNTRY_HEADER, _country_rows(found, _names_on(args))), args.format)
 
 
 def _cmd_countries(args: argparse.Namespace) -> str:
     found = q.countries(programme=args.programme, on=args.on, status=args.status)
     if args.format == "json":
-        return render.to_json(_country_objects(found))
-    return render.table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+        return render.to_json(_country_objects(found, _names_on(args)))
+    return render.table((_COUNTRY_HEADER, _country_rows(found, _names_on(args))), args.format)
 
 
 def _cmd_events(args: argparse.Namespace) -> str:
@@ -435,8 +450,14 @@ def _parser() -> argparse.ArgumentParser:
     add(
         "programme", _cmd_programme, "a programme and its participants (or, with no code, every programme)", [on, span]
     ).add_argument("code", nargs="?", help="programme code or name, e.g. PfP")
-    add("members", _cmd_members, "NATO member states on a day", [on])
-    countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [])
+    names = _Parser(add_help=False)
+    names.add_argument(
+        "--names", type=str.lower, choices=("today", "then"), default="today",
+        help="name each country as today, or as it was named on the day asked about (Country.name_on: "
+        "'Federal Republic of Germany' and 'Turkey' in 1989); the order follows the names (default: today)",
+    )  # fmt: skip
+    add("members", _cmd_members, "NATO member states on a day", [on, names])
+    countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [names])
     countries.add_argument(
         "--on", type=_date_arg(None), metavar="YYYY-MM-DD", help="the day asked about, or 'today'. Default: with "
         "--programme, every country that ever took part (as participants()); with --status, the status today",

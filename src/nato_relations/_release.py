@@ -5,11 +5,11 @@ users) is still caught.
 """
 
 SHA256 = {
-    "changes.json": "240fcfe3a7a6f2800d86aed63621fc8354b859ccb2a90f5057ac2c5627f493a4",
-    "countries.json": "35ae99b22c46e6395fed6379f2b8780f1e25a35d25c1dd8726343d3d271e0e4b",
+    "changes.json": "4a0876b105bc59f82567ba13b87ba27ee646b4782bdfcfc60b25df4f6c00d194",
+    "countries.json": "784f194ad3d7a1a40b1d494bf6a55808d6d39d60aa01988f3b14cfd34c6c266a",
     "events.json": "aa22b7f855a0b33aed4d650625c4f4f8df184079bec55ff07fc1fdb4daedf3fd",
-    "index.txt": "b52097bcca508fcefc90fb808f91e3cdcb8ec6d1c6d8c22f42bab1a8c3fc9229",
-    "meta.json": "ff16491e92c4b4b8126cea556aacf4207bf7cd45e2b307d69589602da3f76113",
+    "index.txt": "15fcf18b198b916685c78c8f314b9539835730d99418eb79ab421c97c94ccffc",
+    "meta.json": "a346dd9866f5d508ac27a7b80d6d960143e0c949ec8996051b29e99953f7a28c",
     "participations.json": "0d110c3c7a4b5644cb63967833bc45ec084eaedafe44eca3ac40d2da556bdccd",
     "programmes.json": "9530b4597130dd86cfb15c90ffd4085fdd9d40bc3f9b71ffdf0fa993c0d49891",
     "shapes.json": "1808469a1283c2f83095b7d88dca71bae2632b6ed20859f3fe675348500b84d8",
