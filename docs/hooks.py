@@ -76,7 +76,9 @@ def _dictionary() -> str:
         "",
         "## Record classes",
     ]
-    for cls in (nr.Country, nr.Programme, nr.Participation, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate):
+    for cls in (
+        nr.Country, nr.FormerName, nr.Programme, nr.Participation, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate,
+    ):  # fmt: skip
         lines += ["", f"### `{cls.__name__}`", "", "| field | type | meaning |", "| --- | --- | --- |"]
         for field in attr.fields(cls):
             kind = str(field.type).replace("|", "or")

@@ -254,3 +254,12 @@ def test_name_on_is_a_former_name_then_the_name(day: datetime.date) -> None:
         name = country.name_on(day)
         later = [f for f in country.former_names if f.until.latest >= day]
         assert name == (later[0].name if later else country.name)
+
+
+def test_former_names_are_in_the_data_dictionary() -> None:
+    import attr
+
+    from nato_relations._dictionary import FIELDS
+
+    assert [f.name for f in attr.fields(nr.FormerName)] == list(FIELDS["FormerName"])
+    assert "former_names" in FIELDS["Country"]
