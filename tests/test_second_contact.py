@@ -88,7 +88,22 @@ def test_a_bare_number_is_explained_not_misspelt(capsys: pytest.CaptureFixture[s
     assert err == f"nato-relations: {caught.value}\n"
 
 
-CODES = ["cow:678", "cow:999", "gw:9", "999", "1", "Q99999999", "q0", "cow:255", "gw:255", "cow:  999"]
+CODES = [
+    "cow:678",
+    "cow:999",
+    "gw:9",
+    "999",
+    "1",
+    "99999",
+    "Q99999999",
+    "q0",
+    "cow:255",
+    "gw:255",
+    "cow:  999",
+    "cow:-1",
+    "gw:x",
+    "cow: 2",
+]
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -132,50 +133,62 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             identifier, dataset.country_exact, dataset.country_keys, dataset.country_names, CountryNotFoundError
         )
     except CountryNotFoundError as error:
-        number = _code_number(identifier)
-        if number is None:
+        code = _code_number(identifier)
+        if code is None:
             raise
-        raise _code_miss(error.identifier, number, dataset.country_keys) from None
+        raise _code_miss(error.identifier, code, dataset.country_keys) from None
 
 
-#: What a code looks like: digits alone (ISO numeric), ``cow:N`` or ``gw:N``, a Wikidata item ``QN``.
-_CODE_SHAPES = (("", "cow:", "gw:"), "q")
+#: What a code looks like: digits alone (an ISO numeric code), ``cow:N`` or ``gw:N``, a Wikidata item ``QN``
+#: (case and white space aside). A miss on one of these is explained, not answered with look-alike names.
+_CODE = re.compile(r"(?:(cow|gw):)?(\d+)|q(\d+)|(cow|gw):(.*)")
 
 
-def _code_number(identifier: object) -> int | None:
-    """The number in a code-shaped identifier (``-1`` for a Wikidata item), or ``None`` for a name."""
-    if not isinstance(identifier, str):
+def _code_number(identifier: object) -> tuple[str, int] | None:
+    """The system (``"iso"``, ``"cow"``, ``"gw"``, ``"wikidata"``) and number of a code-shaped identifier.
+
+    ``None`` for anything else: a name, or a code of letters (those are names' neighbours, and get
+    look-alike suggestions).
+    """
+    if not isinstance(identifier, str) or len(identifier) > _LONGEST_NAME:
         return None
-    text = "".join(identifier.split()).lower()
-    for prefix in _CODE_SHAPES[0]:
-        digits = text.removeprefix(prefix)
-        if digits.isascii() and digits.isdigit() and (prefix or len(digits) <= 3):
-            return int(digits)
-    rest = text.removeprefix(_CODE_SHAPES[1])
-    return -1 if text != rest and rest.isascii() and rest.isdigit() else None
+    match = _CODE.fullmatch("".join(identifier.split()).lower())
+    if match is None:
+        return None
+    system, digits, item, prefix, _ = match.groups()
+    if prefix is not None:  # "cow:" and something that is not a number
+        return (prefix, -1)
+    return ("wikidata", int(item)) if item is not None else (system or "iso", int(digits))
 
 
-def _code_miss(identifier: object, number: int, keys: Mapping[str, Country]) -> CountryNotFoundError:
-    """The error for a code nobody holds: it suggests the same number in the other code systems, never names.
+def _code_miss(identifier: object, code: tuple[str, int], keys: Mapping[str, Country]) -> CountryNotFoundError:
+    """The error for a code no record holds: it suggests the same number in the state systems, never names.
 
     A name-like miss gets the names that look alike; a code that looks like
     another country's name ("365" and "Australia") is no help.
     """
-    if number < 0:
+    system, number = code
+    if system == "wikidata":
         return CountryNotFoundError(identifier, (), "no country has this Wikidata item")
-    typed = key(str(identifier))
+    if number < 0:
+        return CountryNotFoundError(
+            identifier, (), f"a {'COW' if system == 'cow' else 'G-W'} code is a number: {system}:N"
+        )
+    compact = f"{system}:{number}"
+    if system != "iso" and compact in keys:  # found once its spaces go: "cow: 2"
+        return CountryNotFoundError(identifier, (compact,), f"write it without spaces: {compact}")
     # The same number in the state systems (COW and G-W share their numbering); an ISO numeric code is
     # another numbering altogether, so "cow:678" never suggests ISO 678.
-    held = [(code, keys[code]) for code in (f"cow:{number}", f"gw:{number}") if code in keys and code != typed]
-    if typed.isdigit():
-        note = f"a number alone is read as an ISO 3166 numeric code, and no country has {typed}"
+    held = [(other, keys[other]) for other in (f"cow:{number}", f"gw:{number}") if other in keys and other != compact]
+    if system == "iso":
+        note = f"a number alone is read as an ISO 3166 numeric code, and no country has {number:03d}"
         if held:
             note += "; state-system codes are written cow:N or gw:N"
     else:
         note = "no state held this code"
     if held:
-        note += ": " + ", ".join(f"{code} is {country.name}" for code, country in held)
-    return CountryNotFoundError(identifier, tuple(code for code, _ in held), note)
+        note += ": " + ", ".join(f"{other} is {country.name}" for other, country in held)
+    return CountryNotFoundError(identifier, tuple(other for other, _ in held), note)
 
 
 def get_programme(code_or_name: str | Programme) -> Programme:
