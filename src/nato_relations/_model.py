@@ -233,6 +233,10 @@ class FormerName:
 
     A day within a partial ``until`` (``"2022-06"``) still has the former
     name: the change is not known to have happened before it ended.
+
+        >>> from nato_relations import get_country
+        >>> [(f.name, str(f.until)) for f in get_country("TR").former_names]
+        [('Turkey', '2022-05-31')]
     """
 
     name: str = attr.field(validator=_clean_text)
