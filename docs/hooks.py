@@ -10,6 +10,7 @@ changes from ``nato_relations.changes``.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,25 @@ from nato_relations._cli import _parser
 from nato_relations._dictionary import COLUMNS, FIELDS
 
 OUT = Path(__file__).parent / "generated"
+
+#: A doctest directive (``# doctest: +SKIP``) and the spaces before it, in Markdown or in highlighted HTML,
+#: where the comment is one ``<span>``.
+_DIRECTIVE = re.compile(r"[ \t]*(?:<span[^>]*>)?#\s*doctest:[^\n<]*(?:</span>)?")
+
+
+def strip_doctest_directives(text: str) -> str:
+    """``text`` without doctest directives: they steer the tests, and mean nothing to a reader."""
+    return _DIRECTIVE.sub("", text)
+
+
+def on_page_markdown(markdown: str, **_: Any) -> str:
+    """The pages' own examples, without doctest directives."""
+    return strip_doctest_directives(markdown)
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    """The rendered page, API docstrings included, without doctest directives."""
+    return strip_doctest_directives(html)
 
 
 def _glossary() -> str:
@@ -56,7 +76,9 @@ def _dictionary() -> str:
         "",
         "## Record classes",
     ]
-    for cls in (nr.Country, nr.Programme, nr.Participation, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate):
+    for cls in (
+        nr.Country, nr.FormerName, nr.Programme, nr.Participation, nr.Event, nr.Source, nr.DatasetInfo, nr.PartialDate,
+    ):  # fmt: skip
         lines += ["", f"### `{cls.__name__}`", "", "| field | type | meaning |", "| --- | --- | --- |"]
         for field in attr.fields(cls):
             kind = str(field.type).replace("|", "or")

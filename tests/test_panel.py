@@ -21,8 +21,9 @@ RANK = {s.value: i for i, s in enumerate((Status.NONE, Status.PARTNER, Status.AS
 def rows(system: str, rule: str, year: int) -> dict[object, dict[str, int | str | None]]:
     """One year of a panel, by state key. Built afresh by every test that asks (a year costs a few ms), so
     that mutation testing, which runs the tests that called the code, reaches every test of the panel."""
-    key = {"cow": "ccode", "gw": "gwcode", "iso": "iso3"}[system]
-    return {r[key]: r for r in nr.panel(system=system, rule=rule, start=year, end=year).records()}
+    table = nr.panel(system=system, rule=rule, start=year, end=year)
+    at = table.columns.index({"cow": "ccode", "gw": "gwcode", "iso": "iso3"}[system])
+    return {row[at]: dict(zip(table.columns, row, strict=True)) for row in table.rows}
 
 
 # --- the crosswalk ------------------------------------------------------------------------------

@@ -260,7 +260,7 @@ class Hostile:
 
 def test_hostile_reprs_do_not_escape(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="table must be a string"):
-        nr.to_dataframe(Hostile())  # type: ignore[arg-type]
+        nr.to_dataframe(Hostile())  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="format must be a string"):
         nr.export(tmp_path, format=Hostile())  # type: ignore[arg-type]
 

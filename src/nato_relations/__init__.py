@@ -16,6 +16,7 @@ from ._model import (
     Country,
     Event,
     EventKind,
+    FormerName,
     Participation,
     Source,
     Status,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from ._convert import convert
     from ._export import export, to_dataframe
     from ._map import affiliation_map
-    from ._panel import Panel, panel
+    from ._panel import Panel, PanelRecord, panel
     from ._records import Change, ChangeAction
 
 # Exports, charts, maps, panels and the programme catalogue's classes are imported on first use:
@@ -63,6 +64,7 @@ _LAZY = {
     "ChangeAction": "._records",
     "DatasetInfo": "._catalogue",
     "Panel": "._panel",
+    "PanelRecord": "._panel",
     "Programme": "._catalogue",
     "changes": "._changes",
     "cite": "._cite",
@@ -98,9 +100,11 @@ __all__ = [
     "Event",
     "EventKind",
     "ExtraNotInstalledError",
+    "FormerName",
     "NatoRelationsError",
     "NotFoundError",
     "Panel",
+    "PanelRecord",
     "PartialDate",
     "Participation",
     "Precision",

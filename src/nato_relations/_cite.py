@@ -16,7 +16,7 @@ def cite(format: str = "apa") -> str:
     """The citation of the installed release: version, as-of date, SHA-256 and address.
 
     ``format`` is ``"apa"`` (a reference to paste into a paper), ``"bibtex"``
-    or ``"cff"`` (Citation File Format). Raises :class:`ValueError` for
+    or ``"cff"`` (Citation File Format), in any case (``"BibTeX"``). Raises :class:`ValueError` for
     another format and :class:`TypeError` for a non-string.
 
         >>> "nato-relations" in cite("bibtex")
@@ -24,6 +24,7 @@ def cite(format: str = "apa") -> str:
     """
     if not isinstance(format, str):
         raise TypeError(f"format must be a string, not {type(format).__name__}")
+    asked, format = format, format.strip().lower()  # any case, as every --format
     info = get_dataset().info
     version, as_of, digest = info.version, info.as_of, info.sha256
     if format == "apa":
@@ -59,4 +60,4 @@ def cite(format: str = "apa") -> str:
             f"    value: sha256:{digest}\n"
             "    description: SHA-256 fingerprint of the release's data files\n"
         )
-    raise ValueError(f"unknown citation format {format[:40]!r}; expected one of: {', '.join(FORMATS)}")
+    raise ValueError(f"unknown citation format {asked[:40]!r}; expected one of: {', '.join(FORMATS)}")

@@ -92,6 +92,8 @@ def _date_arg(side: str | None) -> Callable[[str], datetime.date]:
     """An argparse type: a date by the API's rule (a year or month only as a range's end)."""
 
     def parse(text: str) -> datetime.date:
+        if text.strip().lower() == "today":  # what a newcomer types first
+            return datetime.date.today()
         try:
             return coerce_date(text, {"start": "--from", "end": "--to"}.get(side or "", "--on"), side=side)
         except ValueError as error:
@@ -113,13 +115,29 @@ _COUNTRY_HEADER = ("alpha2", "alpha3", "name", "region")
 _EVENT_HEADER = ("date", "country", "programme", "kind", "summary")
 
 
-def _country_rows(found: Sequence[Country]) -> list[tuple[str, ...]]:
-    return [(c.alpha2, c.alpha3, c.name, c.region) for c in found]
+def _country_rows(found: Sequence[Country], on: datetime.date | None = None) -> list[tuple[str, ...]]:
+    """One row per country; with ``on``, each named as it was that day and sorted by that name."""
+    rows: list[tuple[str, ...]] = [
+        (c.alpha2, c.alpha3, c.name if on is None else c.name_on(on), c.region) for c in found
+    ]
+    return rows if on is None else sorted(rows, key=lambda row: (_sort_key(row[2]), row[0]))
 
 
-def _country_objects(found: Sequence[Country]) -> list[dict[str, str]]:
+def _sort_key(name: str) -> str:
+    """The order the API sorts names in (case and accents aside), as :func:`~._names.fold` gives it."""
+    from ._names import fold
+
+    return fold(name)
+
+
+def _country_objects(found: Sequence[Country], on: datetime.date | None = None) -> list[dict[str, str]]:
     """The JSON form of a country list: the CSV columns, one object per country."""
-    return [dict(zip(_COUNTRY_HEADER, row, strict=True)) for row in _country_rows(found)]
+    return [dict(zip(_COUNTRY_HEADER, row, strict=True)) for row in _country_rows(found, on)]
+
+
+def _names_on(args: argparse.Namespace) -> datetime.date | None:
+    """The day whose names ``--names then`` asks for (``None``: today's names)."""
+    return _on(args) if args.names == "then" else None
 
 
 #: ``country --format csv``: one row for the country, then one per spell, then one per event.
@@ -141,8 +159,15 @@ def _country_csv_rows(country: Country, on: datetime.date) -> list[tuple[str, ..
     return rows
 
 
-def _event_rows(found: Sequence[Event]) -> list[tuple[str, ...]]:
-    return [(str(e.date), e.country or "", e.programme or "", e.kind.value, e.summary) for e in found]
+def _event_rows(found: Sequence[Event], *, named: bool = False) -> list[tuple[str, ...]]:
+    """The events' rows; ``named``: the country as its name and code (text for people), else its code."""
+    return [(str(e.date), _country_label(e.country, named), e.programme or "", e.kind.value, e.summary) for e in found]
+
+
+def _country_label(code: str | None, named: bool) -> str:
+    if code is None or not named:
+        return code or ""
+    return f"{q.get_country(code).name} ({code})"
 
 
 def _on(args: argparse.Namespace) -> datetime.date:
@@ -215,29 +240,38 @@ def _cmd_programme(args: argparse.Namespace) -> str:
 def _cmd_members(args: argparse.Namespace) -> str:
     found = q.members(_on(args))
     if args.format == "json":
-        return render.to_json(_country_objects(found))
-    return render.table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+        return render.to_json(_country_objects(found, _names_on(args)))
+    return render.table((_COUNTRY_HEADER, _country_rows(found, _names_on(args))), args.format)
 
 
 def _cmd_countries(args: argparse.Namespace) -> str:
     found = q.countries(programme=args.programme, on=args.on, status=args.status)
     if args.format == "json":
-        return render.to_json(_country_objects(found))
-    return render.table((_COUNTRY_HEADER, _country_rows(found)), args.format)
+        return render.to_json(_country_objects(found, _names_on(args)))
+    return render.table((_COUNTRY_HEADER, _country_rows(found, _names_on(args))), args.format)
 
 
 def _cmd_events(args: argparse.Namespace) -> str:
+    start, end = args.start, args.end
+    if args.year is not None:
+        if start is not None or end is not None:
+            raise _UsageError("give either --year or --from/--to, not both")
+        start, end = datetime.date(args.year, 1, 1), datetime.date(args.year, 12, 31)
     with _usage_errors():
-        found = q.events(country=args.country, programme=args.programme, kind=args.kind, start=args.start, end=args.end)
+        found = q.events(country=args.country, programme=args.programme, kind=args.kind, start=start, end=end)
     if args.format == "json":
         return render.to_json(found)
-    return render.table((_EVENT_HEADER, _event_rows(found)), args.format)
+    return render.table((_EVENT_HEADER, _event_rows(found, named=args.format == "text")), args.format)
 
 
 def _cmd_info(args: argparse.Namespace) -> str:
     info = q.dataset_info()
     if args.format == "json":
-        return render.to_json(info)
+        from ._converter import converter
+
+        unstructured = converter.unstructure(info)
+        unstructured["code_sources"] = dict(unstructured["code_sources"])  # an object: code set -> its sources
+        return render.to_json(unstructured)
     rows = [
         ("version", info.version),
         ("as_of", info.as_of.isoformat()),
@@ -286,7 +320,7 @@ def _cmd_panel(args: argparse.Namespace) -> str:
     if args.format == "json":
         return json.dumps(list(table.records()), indent=1, ensure_ascii=False) + "\n"
     rows = [tuple("" if value is None else str(value) for value in row) for row in table.rows]
-    return render.table((table.columns, rows), args.format)
+    return render.table((table.columns, rows), args.format, whole=(table.columns.index("country"),))
 
 
 def _cmd_convert(args: argparse.Namespace) -> str:
@@ -325,18 +359,23 @@ def _cmd_changes(args: argparse.Namespace) -> str:
         return render.to_json(found)
     if args.format == "csv":
         return render.table((_CHANGE_HEADER, rows), "csv")
-    # Text: a table per release; an added or removed record's whole value is left to JSON and CSV.
+    # Text: per release, one aligned line per change, its old and new values beneath it at the terminal's
+    # full width (never in a narrow column); an added or removed record's whole value is left to JSON and CSV.
     parts = []
     for release in dict.fromkeys(c.release for c in found):
         mine = [c for c in found if c.release == release]
-        brief = [
-            (c.action.value, c.table, c.key, c.field or "", f"{c.old or '-'} -> {c.new or '-'}" if c.field else "")
-            for c in mine
-        ]
-        parts.append(
-            f"{release} (since {mine[0].previous}): {len(mine)} changes\n"
-            + render.table((("action", "table", "key", "field", "old -> new"), brief), "text")
-        )
+        heads = [(c.action.value, c.table, c.key, c.field or "") for c in mine]
+        widths = [max(len(head[i]) for head in heads) for i in range(3)]
+        lines = [f"{release} (since {mine[0].previous}): {len(mine)} changes"]
+        for change, head in zip(mine, heads, strict=True):
+            line = "  ".join([*(part.ljust(w) for part, w in zip(head, widths, strict=False)), head[3]]).rstrip()
+            values = f"{change.old or '-'} -> {change.new or '-'}" if change.field else ""
+            if values and len(line) + 2 + len(values) <= render.width():
+                line, values = f"{line}  {values}", ""
+            lines.append(line)
+            if values:  # too long for the line: beneath it, at the full width
+                lines.append(render.prose(values, indent="    "))
+        parts.append(render.safe("\n".join(lines)) + "\n")
     return "\n".join(parts) or "(none)\n"
 
 
@@ -358,8 +397,13 @@ def _cmd_timeline(args: argparse.Namespace) -> str:
 def _cmd_map(args: argparse.Namespace) -> str:
     from ._map import affiliation_map
 
+    out = args.out
+    if out is None:  # a default name in the current folder, said on stderr
+        out = f"nato-map-{_on(args).isoformat()}-{args.region}.svg"
     with _usage_errors():
-        path = affiliation_map(args.out, on=args.on, region=args.region, labels=args.labels)
+        path = affiliation_map(out, on=_on(args), region=args.region, labels=args.labels)
+    if args.out is None:
+        _complain(f"nato-relations: no --out given; wrote the map to {render.safe(os.path.abspath(path))}")
     return f"{render.safe(path)}\n"
 
 
@@ -370,15 +414,17 @@ def _parser() -> argparse.ArgumentParser:
         help="output format, any case (default: text)",
     )  # fmt: skip
     on = _Parser(add_help=False)
-    on.add_argument("--on", type=_date_arg(None), metavar="YYYY-MM-DD", help="the day asked about (default: today)")
+    on.add_argument(
+        "--on", type=_date_arg(None), metavar="YYYY-MM-DD", help="the day asked about, or 'today' (default: today)"
+    )
     span = _Parser(add_help=False)
     span.add_argument(
         "--from", dest="start", type=_date_arg("start"), metavar="DATE",
-        help="first day of the range: YYYY-MM-DD, or YYYY / YYYY-MM for its first day",
+        help="first day of the range: YYYY-MM-DD, or YYYY / YYYY-MM for its first day, or 'today'",
     )  # fmt: skip
     span.add_argument(
         "--to", dest="end", type=_date_arg("end"), metavar="DATE",
-        help="last day of the range: YYYY-MM-DD, or YYYY / YYYY-MM for its last day",
+        help="last day of the range: YYYY-MM-DD, or YYYY / YYYY-MM for its last day, or 'today'",
     )  # fmt: skip
 
     parser = _Parser(
@@ -393,22 +439,45 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def add(
-        name: str, handler: Callable[[argparse.Namespace], str], helptext: str, parents: list[_Parser]
+        name: str,
+        handler: Callable[[argparse.Namespace], str],
+        helptext: str,
+        parents: list[_Parser],
+        aliases: Sequence[str] = (),
     ) -> argparse.ArgumentParser:
         command = sub.add_parser(
-            name, help=helptext, description=helptext, epilog=FORMATS[name], parents=[common, *parents]
+            name,
+            help=helptext,
+            description=helptext,
+            epilog=FORMATS[name],
+            parents=[common, *parents],
+            aliases=list(aliases),
         )
         command.set_defaults(handler=handler, parser=command)
         return command
 
-    add("country", _cmd_country, "a country's codes, status, participations and events", [on]).add_argument(
-        "identifier", help="ISO code, name, alias or former name"
-    )
+    add(
+        "country",
+        _cmd_country,
+        "a country's codes, status, participations and events (alias: history)",
+        [on],
+        aliases=("history",),
+    ).add_argument("identifier", help="ISO code, name, alias or former name; cow:N or gw:N for a state-system code")
     add(
         "programme", _cmd_programme, "a programme and its participants (or, with no code, every programme)", [on, span]
     ).add_argument("code", nargs="?", help="programme code or name, e.g. PfP")
-    add("members", _cmd_members, "NATO member states on a day", [on])
-    countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [on])
+    names = _Parser(add_help=False)
+    names.add_argument(
+        "--names", type=str.lower, choices=("today", "then"), default="today",
+        help="name each country as today, or as it was named on the day asked about (Country.name_on: "
+        "'Federal Republic of Germany' and 'Turkey' in 1989); the order follows the names (default: today)",
+    )  # fmt: skip
+    add("members", _cmd_members, "NATO member states on a day", [on, names])
+    countries = add("countries", _cmd_countries, "countries, filtered by programme and status", [names])
+    countries.add_argument(
+        "--on", type=_date_arg(None), metavar="YYYY-MM-DD", help="the day asked about, or 'today'. Default: with "
+        "--programme, every country that ever took part (as participants()); with --status, the status today",
+    )  # fmt: skip
     countries.add_argument("--programme", help="only countries that took part in this programme")
     countries.add_argument(
         "--status", type=str.lower, choices=[s.value for s in Status], help="only countries with this status (any case)"
@@ -417,6 +486,7 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("--country", help="ISO code or name")
     events.add_argument("--programme", help="programme code or name")
     events.add_argument("--kind", type=str.lower, choices=[k.value for k in EventKind], help="event kind (any case)")
+    events.add_argument("--year", type=_year_arg, metavar="YYYY", help="only that year (as --from YYYY --to YYYY)")
     add("info", _cmd_info, "the installed data release", [])
     add("coverage", _cmd_coverage, "what the data release holds: counts per programme and status, date precision", [on])
     export = sub.add_parser(
@@ -465,7 +535,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     citation.set_defaults(handler=_cmd_cite, parser=citation)
     citation.add_argument(
-        "--format", dest="cite_format", choices=("apa", "bibtex", "cff"), default="apa", help="(default: apa)"
+        "--format",
+        dest="cite_format",
+        type=str.lower,
+        choices=("apa", "bibtex", "cff"),
+        default="apa",
+        help="any case (default: apa)",
     )
     changed = add(
         "changes", _cmd_changes, "every fact added, removed or changed since an earlier release", [],
@@ -501,8 +576,8 @@ def _add_drawings(sub: Any, on: _Parser, span: _Parser) -> None:
     )  # fmt: skip
     drawing.set_defaults(handler=_cmd_map, parser=drawing)
     drawing.add_argument(
-        "--out", required=True, type=_path, metavar="FILE", help="the map file, ending in .svg or .png (in a folder "
-        "that exists)",
+        "--out", type=_path, metavar="FILE", help="the map file, ending in .svg or .png (in a folder that exists; "
+        "default: nato-map-DATE-REGION.svg in the current folder, named on stderr)",
     )  # fmt: skip
     drawing.add_argument(
         "--region", type=str.lower, choices=("europe", "world"), default="europe", help="(default: europe, any case)"
@@ -514,7 +589,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     _tolerant_streams()
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # the subcommand's usage, not the top-level one
+        getattr(args, "parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         output = args.handler(args)
     except (NotFoundError, DataError, ExtraNotInstalledError, OSError) as error:  # DataError: a damaged install

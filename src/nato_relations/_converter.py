@@ -18,7 +18,17 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._catalogue import Programme, ProgrammeKind
 from ._dates import PartialDate
-from ._model import Country, Event, EventKind, Participation, Source, Status, Suspension, SystemMembership
+from ._model import (
+    Country,
+    Event,
+    EventKind,
+    FormerName,
+    Participation,
+    Source,
+    Status,
+    Suspension,
+    SystemMembership,
+)
 from ._records import Change, ChangeAction, Meta
 
 __all__ = ["FILE_TYPES", "converter", "file_converter"]
@@ -94,6 +104,7 @@ def _make_converter() -> cattrs.Converter:
         tuple[Source, ...],
         tuple[Suspension, ...],
         tuple[SystemMembership, ...],
+        tuple[FormerName, ...],
         tuple[Participation, ...],
         tuple[Event, ...],
     )
@@ -110,9 +121,17 @@ def _make_file_converter() -> cattrs.Converter:
     unknown keys are errors.
     """
     conv = _base()
-    _lists_only(conv, tuple[str, ...], tuple[Source, ...], tuple[Suspension, ...], tuple[SystemMembership, ...])
+    _lists_only(
+        conv,
+        tuple[str, ...],
+        tuple[Source, ...],
+        tuple[Suspension, ...],
+        tuple[SystemMembership, ...],
+        tuple[FormerName, ...],
+    )
     for cls in (
         Source,
+        FormerName,
         Suspension,
         SystemMembership,
         Programme,

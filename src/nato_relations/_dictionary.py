@@ -24,6 +24,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "official_name": "official English name",
         "region": "UN M49 sub-region, e.g. 'Northern Europe'",
         "aliases": "other names and former names the country is looked up by",
+        "former_names": "the names it went by before its present name, each with the last day it did (FormerName)",
         "cow_code": "Correlates of War state number, the most recent the state held; None outside the COW system",
         "gw_code": "Gleditsch-Ward state number, the most recent the state held; None outside the G-W system",
         "wikidata": "Wikidata item (QID), e.g. 'Q183'; None where the source gives none",
@@ -86,6 +87,12 @@ FIELDS: dict[str, dict[str, str]] = {
         "code": "the state's number in that system during the membership",
         "start": "the first day of the membership",
         "end": "the last day; None while it goes on",
+    },
+    "FormerName": {
+        "name": "the name the country went by",
+        "until": f"the last day it went by that name, {_PARTIAL}",
+        "sources": "the pages that date the change of name",
+        "notes": "what the name stood for, and other names in use at the time",
     },
     "Suspension": {
         "start": f"when the suspension began, {_PARTIAL}",

@@ -8,7 +8,7 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ._catalogue import Programme
 from ._dataset import Dataset, get_dataset
@@ -21,7 +21,10 @@ from .exceptions import ExtraNotInstalledError, quote
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["FORMATS", "export", "tables", "to_dataframe"]
+__all__ = ["FORMATS", "TableName", "export", "tables", "to_dataframe"]
+
+#: The tables :func:`to_dataframe` gives (the keys of the data dictionary's ``COLUMNS``; a test keeps them equal).
+TableName = Literal["countries", "state_systems", "programmes", "participations", "events", "panel", "sources"]
 
 #: The formats :func:`export` writes.
 FORMATS = ("csv", "json", "datapackage")
@@ -265,6 +268,14 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
     return tuple(path for path, _ in files)
 
 
+@overload
+def to_dataframe(table: TableName) -> pandas.DataFrame: ...
+
+
+@overload
+def to_dataframe(table: str) -> pandas.DataFrame: ...
+
+
 def to_dataframe(table: str) -> pandas.DataFrame:
     """One export table as a pandas DataFrame (needs ``nato-relations[pandas]``).
 
@@ -277,6 +288,12 @@ def to_dataframe(table: str) -> pandas.DataFrame:
 
     Raises :class:`ValueError` for an unknown table and
     :class:`~nato_relations.exceptions.ExtraNotInstalledError` without pandas.
+
+    Typing: the first overload names the tables (an editor completes them);
+    a ``str`` is accepted too and checked at run time. pandas is imported
+    for type checkers only, and pandas itself ships no type information: a
+    type checker sees ``pandas.DataFrame`` only with ``pandas-stubs``
+    installed, and ``Any`` without it.
 
         >>> frame = to_dataframe("participations")  # doctest: +SKIP
         >>> frame[frame.programme == "NATO"].sort_values("first_day").country.head(3).tolist()  # doctest: +SKIP

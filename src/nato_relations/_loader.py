@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attr
 
 from ._dates import PartialDate
-from ._model import Country, Event, EventKind, Participation, Source, Suspension, SystemMembership
+from ._model import Country, Event, EventKind, FormerName, Participation, Source, Suspension, SystemMembership
 from .exceptions import DataError
 
 if TYPE_CHECKING:
@@ -256,6 +256,10 @@ class _Builder:
         return {
             **d,
             "aliases": tuple(d["aliases"]),
+            "former_names": tuple(
+                FormerName(f["name"], self.date(f["until"]), self.sources(f["sources"]), f["notes"])
+                for f in d["former_names"]
+            ),
             "valid_from": self.maybe(d["valid_from"]),
             "valid_until": self.maybe(d["valid_until"]),
             "successors": tuple(d["successors"]),

@@ -15,6 +15,7 @@ __all__ = [
     "Country",
     "Event",
     "EventKind",
+    "FormerName",
     "Participation",
     "Source",
     "Status",
@@ -226,6 +227,26 @@ class Event:
         return self.date.earliest <= end and start <= self.date.latest
 
 
+@attr.frozen(repr=False)
+class FormerName:
+    """A name a country went by, and the last day it did (``until``), with the pages that date the change.
+
+    A day within a partial ``until`` (``"2022-06"``) still has the former
+    name: the change is not known to have happened before it ended.
+
+        >>> from nato_relations import get_country
+        >>> [(f.name, str(f.until)) for f in get_country("TR").former_names]
+        [('Turkey', '2022-05-31')]
+    """
+
+    name: str = attr.field(validator=_clean_text)
+    until: PartialDate
+    sources: tuple[Source, ...] = attr.field(validator=_cited)
+    notes: str = ""
+
+    __repr__ = _short_repr("name", "until")
+
+
 #: The state systems whose codes the dataset carries: Correlates of War and Gleditsch-Ward.
 SYSTEMS = ("cow", "gw")
 
@@ -265,7 +286,9 @@ class Country:
     exists its ISO 3166-3 code (``"SUHH"``, the Soviet Union). ``cow_code``
     and ``gw_code`` are the state's Correlates of War and Gleditsch-Ward
     codes (the most recent it held; ``systems`` dates each), ``wikidata``
-    its Wikidata item. ``valid_from`` and ``valid_until`` bound a state that
+    its Wikidata item. ``former_names`` holds the names it went by before
+    its present ``name``, each with the last day it did (see :meth:`name_on`).
+    ``valid_from`` and ``valid_until`` bound a state that
     began or ended after 1945 (``None``: earlier, or still existing);
     ``successors`` names the states that took its place. In the data file
     a country has no ``participations`` or ``events``: they are joined to
@@ -289,6 +312,7 @@ class Country:
     official_name: str = attr.field(validator=_clean_text)
     region: str = attr.field(validator=_clean_text)
     aliases: tuple[str, ...] = attr.field(default=(), validator=_clean_texts)
+    former_names: tuple[FormerName, ...] = ()
     cow_code: int | None = None
     gw_code: int | None = None
     wikidata: str | None = None
@@ -312,6 +336,27 @@ class Country:
         """
         day = datetime.date.today() if when is None else coerce_date(when, "when")
         return tuple(p for p in self.participations if p.overlaps(day, day))
+
+    def name_on(self, when: DateLike | None = None) -> str:
+        """The country's name on ``when`` (default: today): a former name on the days it was used, else ``name``.
+
+        Built from ``former_names``, which holds only renamings the data
+        cites (Germany before 3 October 1990, Türkiye before June 2022,
+        North Macedonia before 12 February 2019); any other record gives its
+        present name for every day. Raises :class:`TypeError` when ``when``
+        is not a date.
+
+            >>> from nato_relations import get_country
+            >>> get_country("DE").name_on("1989-11-09"), get_country("DE").name_on("1990-10-03")
+            ('Federal Republic of Germany', 'Germany')
+            >>> get_country("TR").name_on("1952-02-18")
+            'Turkey'
+        """
+        day = datetime.date.today() if when is None else coerce_date(when, "when")
+        for former in sorted(self.former_names, key=lambda f: f.until.latest):
+            if day <= former.until.latest:
+                return former.name
+        return self.name
 
     def status_on(self, when: DateLike | None = None) -> Status:
         """This country's :class:`Status` on ``when`` (default: today).

@@ -17,8 +17,8 @@ years after it have a row where the state is in the system but no values.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TypedDict, cast, overload
 
 import attr
 
@@ -29,7 +29,7 @@ from ._model import Country, Status
 if TYPE_CHECKING:
     from ._catalogue import Programme
 
-__all__ = ["RULES", "UNIT_SYSTEMS", "Panel", "panel", "programme_order"]
+__all__ = ["RULES", "UNIT_SYSTEMS", "Panel", "PanelRecord", "panel", "programme_order"]
 
 RULES = ("any", "first", "last", "majority")
 UNIT_SYSTEMS = ("cow", "gw", "iso")
@@ -40,6 +40,77 @@ _DAY = datetime.timedelta(days=1)
 
 Interval = tuple[datetime.date, datetime.date]  # first and last day, inclusive
 Value = int | str | None
+
+
+class _PanelKeys(TypedDict):
+    """The columns every panel has."""
+
+    year: int
+    iso3: str
+    country: str
+    status: str | None  # None after the as-of year
+
+
+class PanelRecord(_PanelKeys, total=False):
+    """One row of a :class:`Panel` as a dict, each column with its type: ``row["year"]`` is an ``int``.
+
+    The state's key is ``ccode`` (COW) or ``gwcode`` (Gleditsch-Ward), an
+    ``int``, or ``iso3`` alone for ISO panels. Each programme column (its
+    code in lower case) is 1, 0, or ``None`` where the programme did not
+    exist or the year is after the as-of date. A test checks that every
+    programme in the data has its column here.
+    """
+
+    ccode: int
+    gwcode: int
+    nato: int | None
+    anp: int | None
+    aspirant: int | None
+    dcb: int | None
+    eapc: int | None
+    eop: int | None
+    ici: int | None
+    id: int | None
+    ipap: int | None
+    ipcp: int | None
+    itpp: int | None
+    map: int | None
+    md: int | None
+    mnna: int | None
+    nacc: int | None
+    ngc: int | None
+    nrc: int | None
+    nuc: int | None
+    patg: int | None
+    pfp: int | None
+    pjc: int | None
+
+
+class _Records(Sequence[PanelRecord]):
+    """A panel's rows as :class:`PanelRecord` dicts, each made when asked for."""
+
+    __slots__ = ("_columns", "_rows")
+
+    def __init__(self, columns: tuple[str, ...], rows: tuple[tuple[Value, ...], ...]) -> None:
+        self._columns = columns
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> PanelRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PanelRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> PanelRecord | Sequence[PanelRecord]:
+        if isinstance(index, slice):
+            return _Records(self._columns, self._rows[index])
+        return cast("PanelRecord", dict(zip(self._columns, self._rows[index], strict=True)))
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} panel records>"
 
 
 @attr.frozen
@@ -57,10 +128,19 @@ class Panel:
     columns: tuple[str, ...]
     rows: tuple[tuple[Value, ...], ...] = attr.field(repr=lambda rows: f"<{len(rows)} rows>")
 
-    def records(self) -> Iterator[dict[str, Value]]:
-        """Each row as a new dict from column name to value."""
-        for row in self.rows:
-            yield dict(zip(self.columns, row, strict=True))
+    def records(self) -> Sequence[PanelRecord]:
+        """The rows as dicts from column name to value (a new dict each time one is read).
+
+        A sequence: ``len()``, indexing and slicing work, and each value is
+        typed (:class:`PanelRecord`), so ``row["year"]`` is an ``int``.
+
+            >>> rows = panel(start=2024, end=2024).records()
+            >>> len(rows) == len(panel(start=2024, end=2024).rows)
+            True
+            >>> rows[0]["year"] + 1
+            2025
+        """
+        return _Records(self.columns, self.rows)
 
 
 def _merge(intervals: Iterable[Interval]) -> list[Interval]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -128,9 +129,11 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
     Russia, not the Soviet Union).
 
     Raises :class:`CountryNotFoundError` (a :class:`LookupError`, with up
-    to three ``suggestions``) when nothing matches, and its subclass
-    :class:`AmbiguousCountryError` for a name several countries answer to
-    ("Korea"), suggesting each; :class:`TypeError` for
+    to three ``suggestions``) when nothing matches: names that look alike
+    for a name, and for a code only the same number in the other code
+    systems (``"365"`` suggests ``"cow:365"`` and ``"gw:365"``, never
+    Australia); its subclass :class:`AmbiguousCountryError` for a name
+    several countries answer to ("Korea"), suggesting each; :class:`TypeError` for
     a bare number, which could be an ISO, COW or G-W code, and for any
     other non-string; :class:`ValueError` for an unknown ``system``.
 
@@ -156,29 +159,94 @@ def get_country(identifier: str | int | Country, *, system: str | None = None) -
             found = dataset.country_remembered.get(identifier)
         if found is not None:
             return found
+    wanted = _in_system(identifier, system)
+    try:
+        return _find(
+            wanted,
+            dataset.country_exact,
+            dataset.country_keys,
+            dataset.country_names,
+            CountryNotFoundError,
+            remembered=dataset.country_remembered,
+            aliases=dataset.aliased,
+        )
+    except CountryNotFoundError as error:
+        code = _code_number(wanted)
+        if code is None:
+            raise
+        raise _code_miss(error.identifier, code, dataset.country_exact) from None
+
+
+def _in_system(identifier: object, system: str | None) -> object:
+    """The identifier as :func:`get_country` looks it up: a Country by its code, a code with its ``system``
+    written in (``"cow:365"``); raises for an unknown system or a bare number without one."""
     if isinstance(identifier, Country):
-        identifier = identifier.alpha2
+        return identifier.alpha2
     if system is not None:
         if system not in ("cow", "gw", "iso"):
             raise ValueError(f"unknown system {quote(system)}; expected one of: cow, gw, iso")
         if type(identifier) is int:
-            identifier = f"{identifier:03d}" if system == "iso" else f"{system}:{identifier}"
-        elif isinstance(identifier, str) and system != "iso":
-            identifier = f"{system}:{identifier.strip()}"
+            return f"{identifier:03d}" if system == "iso" else f"{system}:{identifier}"
+        if isinstance(identifier, str) and system != "iso":
+            return f"{system}:{identifier.strip()}"
     elif type(identifier) is int:
         raise TypeError(
             f"the number {identifier} could be an ISO, COW or G-W code: pass system='iso', 'cow' or 'gw', "
             f"or a string such as 'cow:{identifier}'"
         )
-    return _find(
-        identifier,
-        dataset.country_exact,
-        dataset.country_keys,
-        dataset.country_names,
-        CountryNotFoundError,
-        remembered=dataset.country_remembered,
-        aliases=dataset.aliased,
-    )
+    return identifier
+
+
+#: What a code looks like: digits alone (an ISO numeric code), ``cow:N`` or ``gw:N``, a Wikidata item ``QN``
+#: (case and white space aside). A miss on one of these is explained, not answered with look-alike names.
+_CODE = re.compile(r"(?:(cow|gw):)?(\d+)|q(\d+)|(cow|gw):(.*)")
+
+
+def _code_number(identifier: object) -> tuple[str, int] | None:
+    """The system (``"iso"``, ``"cow"``, ``"gw"``, ``"wikidata"``) and number of a code-shaped identifier.
+
+    ``None`` for anything else: a name, or a code of letters (those are names' neighbours, and get
+    look-alike suggestions).
+    """
+    if not isinstance(identifier, str) or len(identifier) > _LONGEST_NAME:
+        return None
+    match = _CODE.fullmatch("".join(identifier.split()).lower())
+    if match is None:
+        return None
+    system, digits, item, prefix, _ = match.groups()
+    if prefix is not None:  # "cow:" and something that is not a number
+        return (prefix, -1)
+    return ("wikidata", int(item)) if item is not None else (system or "iso", int(digits))
+
+
+def _code_miss(identifier: object, code: tuple[str, int], keys: Mapping[str, Country]) -> CountryNotFoundError:
+    """The error for a code no record holds: it suggests the same number in the state systems, never names.
+
+    A name-like miss gets the names that look alike; a code that looks like
+    another country's name ("365" and "Australia") is no help.
+    """
+    system, number = code
+    if system == "wikidata":
+        return CountryNotFoundError(identifier, (), "no country has this Wikidata item")
+    if number < 0:
+        return CountryNotFoundError(
+            identifier, (), f"a {'COW' if system == 'cow' else 'G-W'} code is a number: {system}:N"
+        )
+    compact = f"{system}:{number}"
+    if system != "iso" and compact in keys:  # found once its spaces go: "cow: 2"
+        return CountryNotFoundError(identifier, (compact,), f"write it without spaces: {compact}")
+    # The same number in the state systems (COW and G-W share their numbering); an ISO numeric code is
+    # another numbering altogether, so "cow:678" never suggests ISO 678.
+    held = [(other, keys[other]) for other in (f"cow:{number}", f"gw:{number}") if other in keys and other != compact]
+    if system == "iso":
+        note = f"a number alone is read as an ISO 3166 numeric code, and no country has {number:03d}"
+        if held:
+            note += "; state-system codes are written cow:N or gw:N"
+    else:
+        note = "no state held this code"
+    if held:
+        note += ": " + ", ".join(f"{other} is {country.name}" for other, country in held)
+    return CountryNotFoundError(identifier, tuple(other for other, _ in held), note)
 
 
 def get_programme(code_or_name: str | Programme) -> Programme:

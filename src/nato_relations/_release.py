@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "ecce5601616a1a3c7e06a96b009adf5213ea5fcd72188e7bc4b46ca4d0158128",
-    "changes.json": "f7b3e5c8d0cbb092a0460558e01f367de74f1a888d437d9e1f2167cc5e0e4d50",
-    "countries.json": "ea9b1a2f859e4fefdadf6146622a0a7b077ae676320ab25c82cfa3e228839a08",
+    "changes.json": "e15e0beb5638c45379a17803048a2c3c6adc2179663995d89a2be7478eee6200",
+    "countries.json": "2d368ad1886991466af9ad90debae8726c7cc94844af3d6589d44bd6ec293e98",
     "events.json": "b04ef7718db30ea50d22ae6e68ef6ded698b0422adb58eeb46549a68d79809b9",
-    "index.txt": "f75769ffb37334830697372267eb4fee65c2906ccd188520fd144b6d5d9eaa5f",
-    "meta.json": "16003a9b1387ca0883f6bc36a00f46b84eeb2bb6ddc40d8bf2f8cf9ec152a87d",
+    "index.txt": "c01dbee6f5ce47eb7cf78468182fb07fabcf4d02a504f817cb16562ffdcddea3",
+    "meta.json": "78c28c38826cf9e45ece723268ffb55c86eeb28fef83b14917066cd18098bba8",
     "participations.json": "a714220ab72a8fc367ae54ab480ad46cc4e130a2e9eb7e024c2767046e497ece",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",

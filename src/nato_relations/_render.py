@@ -23,8 +23,12 @@ def safe(text: object) -> str:
     )
 
 
-def table(rows_of: Table, fmt: str) -> str:
-    """The table as CSV, or as aligned text wrapped to the terminal's width."""
+def table(rows_of: Table, fmt: str, *, whole: Sequence[int] = ()) -> str:
+    """The table as CSV, or as aligned text wrapped to the terminal's width.
+
+    Text never wraps the columns numbered in ``whole`` (a name such as
+    "United States" stays on one line); the others narrow to make room.
+    """
     header, rows = rows_of
     if fmt == "csv":
         buffer = io.StringIO()
@@ -35,7 +39,12 @@ def table(rows_of: Table, fmt: str) -> str:
     if not rows:
         return "(none)\n"
     cells = [tuple(safe(cell) for cell in row) for row in (header, *rows)]
-    widths = fit([max(len(row[i]) for row in cells) for i in range(len(header))], width())
+    natural = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    kept = sum(natural[i] + 2 for i in whole)
+    others = [w for i, w in enumerate(natural) if i not in whole]
+    narrowed = fit(others, width() - kept) if others else []
+    rest = iter(narrowed)
+    widths = [natural[i] if i in whole else next(rest) for i in range(len(header))]
     lines = []
     for row in cells:
         wrapped = [textwrap.wrap(cell, width) or [""] for cell, width in zip(row, widths, strict=True)]
@@ -65,9 +74,9 @@ def fit(widths: list[int], total: int, narrowest: int = 8) -> list[int]:
     return [min(w, cap) for w in widths]
 
 
-def prose(text: str) -> str:
-    """A paragraph wrapped to the terminal's width."""
-    return textwrap.fill(text, width(), break_on_hyphens=False)
+def prose(text: str, indent: str = "") -> str:
+    """A paragraph wrapped to the terminal's width, each line after ``indent``."""
+    return textwrap.fill(text, width(), initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def to_json(value: Any) -> str:

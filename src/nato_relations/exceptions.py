@@ -33,14 +33,20 @@ class NatoRelationsError(Exception):
 
 
 class NotFoundError(NatoRelationsError, LookupError):
-    """An identifier matched nothing; ``suggestions`` holds up to three close names."""
+    """An identifier matched nothing; ``suggestions`` holds up to three close names.
+
+    ``note`` explains the miss when more than "no such name" can be said
+    (a bare number is read as an ISO code, not as a COW or G-W code).
+    """
 
     what = "identifier"
 
-    def __init__(self, identifier: object, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, identifier: object, suggestions: tuple[str, ...] = (), note: str = "") -> None:
         self.identifier = identifier
         self.suggestions = suggestions
         message = f"unknown {self.what} {quote(identifier)}"
+        if note:
+            message += f" ({note})"
         if suggestions:
             message += "; did you mean " + ", ".join(suggestions) + "?"
         super().__init__(message)
