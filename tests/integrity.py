@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from nato_relations import Event, EventKind, PartialDate, Participation, Programme, Source
+from nato_relations import Country, Event, EventKind, PartialDate, Participation, Programme, Source
 
 
 def _spell(p: Participation) -> str:
@@ -83,6 +83,33 @@ def after_release(as_of: datetime.date, spells: Iterable[Participation], events:
         if p.start.earliest > as_of or (p.end and p.end.earliest > as_of)
     ]
     problems += [f"event {e.date} {e.country}: dated after {as_of}" for e in events if e.date.earliest > as_of]
+    return problems
+
+
+def outside_lifetime(countries: Iterable[Country]) -> list[str]:
+    """Events and spells dated when their state did not exist (:meth:`Country.lifetime`).
+
+    One act is filed on the state that acted: Yugoslavia's events of 1999 are not Serbia's (a state from
+    2006). A fact counts as inside when its possible interval overlaps a period of the state's existence
+    (for a spell, its start); a state with no dates of existence holds anything.
+    """
+
+    def inside(country: Country, first: datetime.date, last: datetime.date) -> bool:
+        periods = country.lifetime()
+        return not periods or any(start <= last and (end is None or first <= end) for start, end in periods)
+
+    problems = []
+    for c in countries:
+        problems += [
+            f"event {e.date} {e.kind.value} {e.programme or '-'} of {c.alpha2}: dated outside its lifetime"
+            for e in c.events
+            if not inside(c, e.date.earliest, e.date.latest)
+        ]
+        problems += [
+            f"{_spell(p)}: starts outside its country's lifetime"
+            for p in c.participations
+            if not inside(c, p.start.earliest, p.start.latest)
+        ]
     return problems
 
 
@@ -209,7 +236,10 @@ def events_without_spells(spells: Iterable[Participation], events: Iterable[Even
 
 
 def spells_without_events(
-    programmes: Iterable[Programme], spells: Iterable[Participation], events: Iterable[Event]
+    programmes: Iterable[Programme],
+    spells: Iterable[Participation],
+    events: Iterable[Event],
+    countries: Iterable[Country] = (),
 ) -> list[str]:
     """Spell starts, ends and suspension edges that no event dates.
 
@@ -218,7 +248,9 @@ def spells_without_events(
     the programme as a whole does (the EAPC's founding members joined at its
     founding), or it is the programme's own founding or closing date, or, for
     an end, another spell of the country starts that day (a successor
-    programme, or NATO accession).
+    programme, or NATO accession), or the state itself began or ended that
+    day (its cited dates of existence, :meth:`Country.lifetime`: Russia took
+    the Soviet Union's NACC seat when the union ended).
     """
     spells = list(spells)
     dates_of: dict[str | None, list[PartialDate]] = {}
@@ -229,6 +261,10 @@ def spells_without_events(
         dates_of.setdefault(f"programme {programme.code}", []).extend(d for d in dates if d is not None)
     for spell in spells:
         dates_of.setdefault(f"starts {spell.country}", []).append(spell.start)
+    for country in countries:
+        edges = dates_of.setdefault(f"lifetime {country.alpha2}", [])
+        for first, last in country.lifetime():
+            edges += [PartialDate.parse(d.isoformat()) for d in (first, last) if d not in (None, datetime.date.min)]
 
     def traced(p: Participation, day: PartialDate, *extra: str) -> bool:
         return any(
@@ -239,9 +275,9 @@ def spells_without_events(
 
     problems = []
     for p in spells:
-        if not traced(p, p.start):
+        if not traced(p, p.start, f"lifetime {p.country}"):
             problems.append(f"{_spell(p)}: no event on its start")
-        if p.end is not None and not traced(p, p.end, f"starts {p.country}"):
+        if p.end is not None and not traced(p, p.end, f"starts {p.country}", f"lifetime {p.country}"):
             problems.append(f"{_spell(p)}: no event on its end")
         problems += [
             f"{_spell(p)}: no event on its suspension's edge {edge}"

@@ -37,6 +37,10 @@ def test_nothing_after_the_release_date(data: nr._dataset.Dataset) -> None:
     assert integrity.after_release(data.info.as_of, data.participations, data.events) == []
 
 
+def test_every_fact_falls_within_its_states_lifetime(data: nr._dataset.Dataset) -> None:
+    assert integrity.outside_lifetime(data.countries) == []
+
+
 def test_no_duplicate_records(data: nr._dataset.Dataset) -> None:
     problems = integrity.duplicates(data.participations, "spell") + integrity.duplicates(data.events, "event")
     problems += integrity.duplicates([(p.country, p.programme, p.start) for p in data.participations], "spell start")
@@ -137,7 +141,7 @@ SUCCESSORS = {
 
 def test_events_and_spells_tell_one_story(data: nr._dataset.Dataset) -> None:
     problems = integrity.events_without_spells(data.participations, data.events)
-    problems += integrity.spells_without_events(data.programmes, data.participations, data.events)
+    problems += integrity.spells_without_events(data.programmes, data.participations, data.events, data.countries)
     assert problems == []
 
 

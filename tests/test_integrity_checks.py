@@ -7,7 +7,17 @@ import datetime
 import attrs
 import pytest
 
-from nato_relations import Event, EventKind, PartialDate, Participation, Programme, ProgrammeKind, Source, Suspension
+from nato_relations import (
+    Country,
+    Event,
+    EventKind,
+    PartialDate,
+    Participation,
+    Programme,
+    ProgrammeKind,
+    Source,
+    Suspension,
+)
 
 from . import integrity
 
@@ -303,3 +313,31 @@ def test_source_grades() -> None:
     weak = (source("https://tass.com/world/1", "TASS"),)
     assert integrity.poorly_sourced("r", weak, "") == ["r: rests only on weak sources (TASS)"]
     assert integrity.poorly_sourced("r", (*weak, source("https://www.nato.int/x", "NATO")), "") == []
+
+
+def test_outside_lifetime() -> None:
+    def state(*facts: Participation | Event, valid: tuple[str, str] | None = None) -> Country:
+        spells = tuple(f for f in facts if isinstance(f, Participation))
+        events = tuple(f for f in facts if isinstance(f, Event))
+        first, last = (None, None) if valid is None else (PartialDate.parse(valid[0]), PartialDate.parse(valid[1]))
+        return Country("MT", "MLT", None, "Malta", "Malta", "Southern Europe", participations=spells, events=events,
+                       valid_from=first, valid_until=last)  # fmt: skip
+
+    assert integrity.outside_lifetime([state(spell("MT", "PfP", "1995"), event("1996-10"))]) == []  # no dates
+    inside = state(spell("MT", "PfP", "1995"), event("1996-10"), valid=("1995-06", "1996-10-01"))
+    assert integrity.outside_lifetime([inside]) == []  # "1995" and "1996-10" may fall inside
+    outside = state(spell("MT", "PfP", "1994"), event("1996-11"), valid=("1995-06", "1996-10-01"))
+    assert integrity.outside_lifetime([outside]) == [
+        "event 1996-11 withdrawal PfP of MT: dated outside its lifetime",
+        "MT PfP 1994..: starts outside its country's lifetime",
+    ]
+
+
+def test_a_state_beginning_or_ending_traces_its_spells_edges() -> None:
+    seat = spell("MT", "NACC", "1991-12-26", "1997-05-30")
+    state = Country("MT", "MLT", None, "Malta", "Malta", "Southern Europe", valid_from=PartialDate.parse("1991-12-26"))
+    untraced = integrity.spells_without_events([], [seat], [])
+    assert "MT NACC 1991-12-26..1997-05-30: no event on its start" in untraced
+    traced = integrity.spells_without_events([], [seat], [], [state])
+    assert "MT NACC 1991-12-26..1997-05-30: no event on its start" not in traced
+    assert "MT NACC 1991-12-26..1997-05-30: no event on its end" in traced  # 1997 is no edge of its lifetime

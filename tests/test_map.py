@@ -16,7 +16,7 @@ from nato_relations import Affiliation
 from nato_relations._affiliation import affiliation
 from nato_relations._cli import main
 from nato_relations._dataset import Dataset, get_dataset
-from nato_relations._map import COLOURS, holder, holders_on, lifetime
+from nato_relations._map import COLOURS, holder, holders_on
 
 A = Affiliation
 
@@ -83,7 +83,7 @@ def test_the_state_that_held_the_territory_is_drawn(shape: str, day: str, state:
 
 
 def _existed(country: nr.Country, day: datetime.date) -> bool:
-    periods = lifetime(country)
+    periods = country.lifetime()
     return not periods or any(a <= day and (b is None or day <= b) for a, b in periods)
 
 
@@ -114,8 +114,8 @@ def test_the_holder_rule_holds_for_every_shape(day: datetime.date) -> None:
 
 def test_lifetime_reads_the_dates_of_existence() -> None:
     data = get_dataset()
-    assert lifetime(data.country_exact["DDDE"]) == ((datetime.date(1949, 10, 7), datetime.date(1990, 10, 2)),)
-    slovenia = lifetime(data.country_exact["SI"])  # no valid_from: the state-system periods
+    assert data.country_exact["DDDE"].lifetime() == ((datetime.date(1949, 10, 7), datetime.date(1990, 10, 2)),)
+    slovenia = data.country_exact["SI"].lifetime()  # no valid_from: the state-system periods
     assert min(first for first, _ in slovenia) == datetime.date(1992, 1, 15)
     assert all(last is None for _, last in slovenia)
 
@@ -210,7 +210,7 @@ def _change_days() -> list[datetime.date]:
                     pause.start.earliest,
                     pause.end.latest + one if pause.end is not None else pause.start.earliest,
                 }
-        for first, last in lifetime(country):
+        for first, last in country.lifetime():
             days |= {first, last + one if last is not None else first}
     return sorted(d for d in days if datetime.date(1949, 1, 1) <= d <= data.info.as_of)
 

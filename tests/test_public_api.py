@@ -27,6 +27,7 @@ def test_all_is_sorted_and_importable() -> None:
         "participants",
         "members",
         "events",
+        "lineage",
         "dataset_info",
         "Country",
         "Programme",

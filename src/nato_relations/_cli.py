@@ -258,7 +258,9 @@ def _cmd_events(args: argparse.Namespace) -> str:
             raise _UsageError("give either --year or --from/--to, not both")
         start, end = datetime.date(args.year, 1, 1), datetime.date(args.year, 12, 31)
     with _usage_errors():
-        found = q.events(country=args.country, programme=args.programme, kind=args.kind, start=start, end=end)
+        found = q.events(
+            country=args.country, programme=args.programme, kind=args.kind, start=start, end=end, lineage=args.lineage
+        )
     if args.format == "json":
         return render.to_json(found)
     return render.table((_EVENT_HEADER, _event_rows(found, named=args.format == "text")), args.format)
@@ -483,10 +485,7 @@ def _parser() -> argparse.ArgumentParser:
         "--status", type=str.lower, choices=[s.value for s in Status], help="only countries with this status (any case)"
     )
     events = add("events", _cmd_events, "dated events, filtered", [span])
-    events.add_argument("--country", help="ISO code or name")
-    events.add_argument("--programme", help="programme code or name")
-    events.add_argument("--kind", type=str.lower, choices=[k.value for k in EventKind], help="event kind (any case)")
-    events.add_argument("--year", type=_year_arg, metavar="YYYY", help="only that year (as --from YYYY --to YYYY)")
+    _add_event_filters(events)
     add("info", _cmd_info, "the installed data release", [])
     add("coverage", _cmd_coverage, "what the data release holds: counts per programme and status, date precision", [on])
     export = sub.add_parser(
@@ -550,6 +549,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_drawings(sub, on, span)
     return parser
+
+
+def _add_event_filters(events: argparse.ArgumentParser) -> None:
+    """The options of ``events`` that choose which events to list."""
+    events.add_argument("--country", help="ISO code or name")
+    events.add_argument("--programme", help="programme code or name")
+    events.add_argument("--kind", type=str.lower, choices=[k.value for k in EventKind], help="event kind (any case)")
+    events.add_argument("--year", type=_year_arg, metavar="YYYY", help="only that year (as --from YYYY --to YYYY)")
+    events.add_argument(
+        "--lineage", action="store_true", help="with --country, also the events of the states it succeeded, before it "
+        "began (Serbia: Yugoslavia's 1999 air campaign); their country column names them",
+    )  # fmt: skip
 
 
 def _add_drawings(sub: Any, on: _Parser, span: _Parser) -> None:

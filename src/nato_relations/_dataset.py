@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from ._records import RawData
     from ._timeline import Timeline
 
-__all__ = ["Dataset", "alias_codes", "build", "first_country", "get_dataset"]
+__all__ = ["Dataset", "alias_codes", "build", "event_order", "first_country", "get_dataset"]
 
 
-def _event_order(event: Event) -> tuple[datetime.date, datetime.date, str, str, str, str]:
+def event_order(event: Event) -> tuple[datetime.date, datetime.date, str, str, str, str]:
     return (
         event.date.earliest,
         event.date.latest,
@@ -88,7 +88,7 @@ def _join(record: Country, spells: Iterable[Participation], events: Iterable[Eve
     return attr.evolve(
         record,
         participations=tuple(sorted(spells, key=lambda p: (p.first_day, p.programme))),
-        events=tuple(sorted(events, key=_event_order)),
+        events=tuple(sorted(events, key=event_order)),
     )
 
 
@@ -153,7 +153,7 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
     country or programme, and for a code or name that two records share.
     """
     _check_references(raw)
-    events = tuple(sorted(raw.events, key=_event_order))
+    events = tuple(sorted(raw.events, key=event_order))
     spells_of: dict[str, list[Participation]] = {}
     for spell in raw.participations:
         spells_of.setdefault(spell.country, []).append(spell)

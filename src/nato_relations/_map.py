@@ -178,35 +178,10 @@ def affiliation_map(
     return target
 
 
-def lifetime(country: Country) -> tuple[tuple[datetime.date, datetime.date | None], ...]:
-    """The periods in which ``country`` existed as a state, as (first day, last day or ``None``).
-
-    Its ``valid_from``/``valid_until`` where it has either (the widest reading
-    of a partial date); otherwise its periods in the state systems
-    (``systems``: Correlates of War or Gleditsch and Ward, whichever covers
-    the day); ``()`` when it has neither, and then it counts as existing
-    throughout.
-
-        >>> from nato_relations import get_country
-        >>> lifetime(get_country("Slovenia"))[0]
-        (datetime.date(1992, 1, 15), None)
-    """
-    if country.valid_from is not None or country.valid_until is not None:
-        first = datetime.date.min if country.valid_from is None else country.valid_from.earliest
-        return ((first, None if country.valid_until is None else country.valid_until.latest),)
-    return tuple((period.start, period.end) for period in country.systems)
-
-
-def _exists(country: Country, day: datetime.date) -> bool:
-    """Whether ``country`` existed as a state on ``day``, by :func:`lifetime`."""
-    periods = lifetime(country)
-    return not periods or any(first <= day and (last is None or day <= last) for first, last in periods)
-
-
 def holder(country: Country, data: Dataset, day: datetime.date) -> Country:
     """The state whose affiliation colours the shape of ``country`` on ``day``: one rule for all.
 
-    The country itself when it existed then (:func:`lifetime`); otherwise the
+    The country itself when it existed then (:meth:`Country.lifetime`); otherwise the
     nearest predecessor that did (the states that name it among their
     ``successors``, then theirs: Serbia's shape in 1999 is Yugoslavia's,
     Slovenia's is Slovenia's from 15 January 1992); otherwise the nearest
@@ -237,14 +212,14 @@ def _links(data: Dataset) -> Links:
 
 def _holder(country: Country, links: Links, day: datetime.date) -> Country:
     """:func:`holder`, with the links between records already gathered."""
-    if _exists(country, day):
+    if country.exists_on(day):
         return country
     for step in links:
         seen, level = {country.alpha2}, [country]
         while level:
             level = [n for c in level for n in step.get(c.alpha2, ()) if n.alpha2 not in seen]
             seen.update(n.alpha2 for n in level)
-            found = [n for n in level if _exists(n, day)]
+            found = [n for n in level if n.exists_on(day)]
             if found:
                 return min(found, key=lambda n: n.alpha2)
     return country

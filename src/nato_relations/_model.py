@@ -358,6 +358,38 @@ class Country:
                 return former.name
         return self.name
 
+    def lifetime(self) -> tuple[tuple[datetime.date, datetime.date | None], ...]:
+        """The periods in which this state existed, as (first day, last day or ``None``), earliest first.
+
+        Its ``valid_from``/``valid_until`` where it has either (the widest
+        reading of a partial date); otherwise its periods in the state systems
+        (``systems``: the Correlates of War and Gleditsch-Ward lists, each
+        period counted); ``()`` when it has neither, and then it counts as
+        existing throughout (:meth:`exists_on`). Every event and spell of a
+        record falls within its lifetime (docs/data.md, "Lifetimes").
+
+            >>> from nato_relations import get_country
+            >>> get_country("CSXX").lifetime()  # Serbia and Montenegro
+            ((datetime.date(2003, 2, 4), datetime.date(2006, 6, 4)),)
+        """
+        if self.valid_from is not None or self.valid_until is not None:
+            first = datetime.date.min if self.valid_from is None else self.valid_from.earliest
+            return ((first, None if self.valid_until is None else self.valid_until.latest),)
+        return tuple(sorted(((period.start, period.end) for period in self.systems), key=lambda period: period[0]))
+
+    def exists_on(self, when: DateLike | None = None) -> bool:
+        """Whether this state existed on ``when`` (default: today), by :meth:`lifetime`.
+
+        Raises :class:`TypeError` when ``when`` is not a date.
+
+            >>> from nato_relations import get_country
+            >>> get_country("RS").exists_on("1999-03-24"), get_country("YUCS").exists_on("1999-03-24")
+            (False, True)
+        """
+        day = datetime.date.today() if when is None else coerce_date(when, "when")
+        periods = self.lifetime()
+        return not periods or any(first <= day and (last is None or day <= last) for first, last in periods)
+
     def status_on(self, when: DateLike | None = None) -> Status:
         """This country's :class:`Status` on ``when`` (default: today).
 

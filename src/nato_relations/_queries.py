@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from . import _dataset
-from ._dataset import first_country, get_dataset
+from ._dataset import event_order, first_country, get_dataset
 from ._dates import DateLike, check_range, coerce_date
 from ._model import Country, Event, EventKind, Status
 from ._names import key, resolve, suggest
@@ -357,11 +357,17 @@ def events(
     kind: EventKind | str | None = None,
     start: DateLike | None = None,
     end: DateLike | None = None,
+    lineage: bool = False,
 ) -> tuple[Event, ...]:
     """Dated events, sorted by date, filtered by every argument given.
 
     An event matches ``start..end`` when its possible interval overlaps it
     (an event dated "2008" matches a range that ends on 1 March 2008).
+    Every event is filed on the state that acted, within its lifetime, so
+    Serbia's own events begin in 2006; with ``lineage=True`` a ``country``'s
+    predecessors' events count too (:func:`lineage`): the 1999 air campaign,
+    filed on Yugoslavia (``YUCS``), is found from Serbia and from Kosovo. Such
+    an event keeps its own ``country``, which marks it as a predecessor's.
 
     Raises :class:`CountryNotFoundError`, :class:`ProgrammeNotFoundError`,
     :class:`TypeError` for a non-date, and :class:`ValueError` for an
@@ -372,7 +378,16 @@ def events(
     """
     low, high = check_range(start, end)
     if country is not None:
-        selected = get_country(country).events
+        if lineage:
+            selected = tuple(
+                sorted(
+                    (e for state, absent in _lineage(get_country(country)) for e in state.events
+                     if not any(other.exists_on(e.date.earliest) for other in absent)),
+                    key=event_order,
+                )
+            )  # fmt: skip
+        else:
+            selected = get_country(country).events
         if start is not None or end is not None:
             selected = tuple(e for e in selected if e.overlaps(low, high))
     else:
@@ -392,6 +407,42 @@ def events(
         for event in selected
         if (code is None or event.programme == code) and (wanted is None or event.kind is wanted)
     )
+
+
+def lineage(country: str | Country) -> tuple[Country, ...]:
+    """The country and the states it succeeded, nearest first: whose records its history includes.
+
+    A predecessor is a record that names the country among its
+    ``successors``, and so on back. Its records count for the country on the
+    days the country (and each state between them) did not exist
+    (:meth:`Country.lifetime`), or on every day when the country was its only
+    successor (the GDR joining Germany): Yugoslavia's 1999 air campaign is in
+    Serbia's history, not in Slovenia's. Raises :class:`CountryNotFoundError`
+    as :func:`get_country` does.
+
+        >>> [c.alpha2 for c in lineage("Serbia")]
+        ['RS', 'CSXX', 'YUCS']
+        >>> [c.alpha2 for c in lineage("Germany")]
+        ['DE', 'DDDE']
+    """
+    return tuple(state for state, _ in _lineage(get_country(country)))
+
+
+def _lineage(country: Country) -> tuple[tuple[Country, tuple[Country, ...]], ...]:
+    """:func:`lineage`, each state with the states that must not have existed on a day its records count."""
+    predecessors: dict[str, list[Country]] = {}
+    for state in get_dataset().countries:
+        for successor in state.successors:
+            predecessors.setdefault(successor, []).append(state)
+    found: list[tuple[Country, tuple[Country, ...]]] = [(country, ())]
+    seen = {country.alpha2}
+    for child, absent in found:  # grows while it is read: breadth first, nearest first
+        for parent in sorted(predecessors.get(child.alpha2, ()), key=lambda c: c.alpha2):
+            if parent.alpha2 not in seen:
+                seen.add(parent.alpha2)
+                merged = parent.successors == (child.alpha2,)  # it ended by joining the child
+                found.append((parent, absent if merged else (*absent, child)))
+    return tuple(found)
 
 
 def dataset_info() -> DatasetInfo:

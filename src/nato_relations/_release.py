@@ -6,12 +6,12 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "ecce5601616a1a3c7e06a96b009adf5213ea5fcd72188e7bc4b46ca4d0158128",
-    "changes.json": "e15e0beb5638c45379a17803048a2c3c6adc2179663995d89a2be7478eee6200",
-    "countries.json": "2d368ad1886991466af9ad90debae8726c7cc94844af3d6589d44bd6ec293e98",
-    "events.json": "b04ef7718db30ea50d22ae6e68ef6ded698b0422adb58eeb46549a68d79809b9",
-    "index.txt": "c01dbee6f5ce47eb7cf78468182fb07fabcf4d02a504f817cb16562ffdcddea3",
-    "meta.json": "78c28c38826cf9e45ece723268ffb55c86eeb28fef83b14917066cd18098bba8",
-    "participations.json": "a714220ab72a8fc367ae54ab480ad46cc4e130a2e9eb7e024c2767046e497ece",
+    "changes.json": "e550676657fe2ae4922df48c417de6278185ed289e70d51070fc29879dccd553",
+    "countries.json": "90ea1a121ebdd586645957f22bdc1e39572da119f762785835d8f4f99942e25e",
+    "events.json": "d7cb76f252e994c122e8026c0f418761edb49d6ea4e3417244a70dd7317fbb20",
+    "index.txt": "edcbb97674e76f05a5606cd1ac3b349396a91cf0871811053b4764d881f3f2e3",
+    "meta.json": "87e5e9fcfb27c508fac0404ba703a938c8e16cde1559001d1d4a4d0d87994815",
+    "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
 }
