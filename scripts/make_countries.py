@@ -29,8 +29,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from nato_relations import PartialDate
-
 DATA = Path(__file__).resolve().parent.parent / "src" / "nato_relations" / "data" / "countries.json"
 Record = dict[str, Any]
 Day = datetime.date
@@ -45,8 +43,33 @@ HISTORICAL: dict[str, Record] = {
              "aliases": ["SFRY", "Socialist Federal Republic of Yugoslavia", "FRY"]},
     "CSXX": {"name": "Serbia and Montenegro", "official_name": "Serbia and Montenegro", "region": "Southern Europe",
              "aliases": ["State Union of Serbia and Montenegro"]},
+    "YDYE": {"name": "South Yemen", "official_name": "People's Democratic Republic of Yemen", "region": "Western Asia",
+             "aliases": ["Yemen People's Republic", "People's Republic of Southern Yemen", "Democratic Yemen"],
+             "successors": ["YE"],
+             "notes": "COW and G-W 680 from independence on 30 November 1967 to 21 May 1990; Yemen (YE) succeeded "
+                      "it on unification, which both lists date to 22 May 1990."},
     "DDDE": {"name": "German Democratic Republic", "official_name": "German Democratic Republic",
              "region": "Western Europe", "aliases": ["East Germany", "GDR", "DDR"]},
+}  # fmt: skip
+
+#: States of the COW or G-W list since 1949 that ISO 3166 never coded. Their keys are ``X`` and three letters:
+#: ISO 3166-1 leaves every alpha-2 code beginning with X to its users, so no ISO 3166-1 code, and no ISO
+#: 3166-3 code (which begins with the former alpha-2 code), can ever begin with X. Their lifetimes are their
+#: periods in the lists (no ``valid_from``): the lists are their cited source.
+UNCODED: dict[str, Record] = {
+    "XRVN": {"alpha3": "XRV", "numeric": None, "name": "Republic of Vietnam", "official_name": "Republic of Vietnam",
+             "region": "South-eastern Asia", "aliases": ["South Vietnam", "Vietnam, Republic of", "RVN"],
+             "successors": ["VN"],
+             "notes": "COW 817 from 4 June 1954, G-W 817 from 1 May 1954, both to 30 April 1975; Vietnam (VN, COW and "
+                      "G-W 816, the Democratic Republic and its continuation) took its territory."},
+    "XZAN": {"alpha3": "XZN", "numeric": None, "name": "Zanzibar", "official_name": "Zanzibar",
+             "region": "Eastern Africa", "aliases": ["Sultanate of Zanzibar", "People's Republic of Zanzibar"],
+             "successors": ["TZ"],
+             "notes": "COW and G-W 511 from 19 December 1963 to 26 April 1964, when it united with Tanganyika; "
+                      "Tanzania (TZ) succeeded both."},
+    "XTBT": {"alpha3": "XTB", "numeric": None, "name": "Tibet", "official_name": "Tibet",
+             "region": "Eastern Asia", "aliases": [], "successors": ["CN"],
+             "notes": "G-W 711 from 1913 to 1 October 1950 (COW does not list it); China (CN) took its territory."},
 }  # fmt: skip
 
 #: Short names where ISO's is an inverted or list-style form.
@@ -87,6 +110,16 @@ EXTRA_CODES: dict[tuple[str, int], str] = {
     ("gw", 347): "XK",
     ("gw", 340): "RS",
     ("gw", 678): "YE",  # G-W number Yemen 678 throughout; COW gives unified Yemen 679
+    # The Yemen Arab Republic is Yemen under an earlier COW code (as Germany holds 260, then 255): G-W
+    # continues 678 through unification, and ISO 3166 kept YE for the unified state.
+    ("cow", 678): "YE",
+    ("cow", 680): "YDYE",
+    ("gw", 680): "YDYE",
+    ("cow", 817): "XRVN",
+    ("gw", 817): "XRVN",
+    ("cow", 511): "XZAN",
+    ("gw", 511): "XZAN",
+    ("gw", 711): "XTBT",
 }
 
 
@@ -161,27 +194,6 @@ def _memberships(
     return found
 
 
-def _within(memberships: list[Record], record: Record) -> Iterator[Record]:
-    """The memberships clipped to the days the record's state existed (``valid_from``..``valid_until``)."""
-    first = record.get("valid_from")
-    last = record.get("valid_until")
-    for m in memberships:
-        start = max(m["start"], _earliest(first)) if first else m["start"]
-        end = m["end"]
-        if last:
-            end = min(end, _latest(last)) if end else _latest(last)
-        if end is None or start <= end:
-            yield {**m, "start": start, "end": end}
-
-
-def _earliest(partial: str) -> str:
-    return PartialDate.parse(partial).earliest.isoformat()
-
-
-def _latest(partial: str) -> str:
-    return PartialDate.parse(partial).latest.isoformat()
-
-
 def build(current: list[Record], cow: Path | None, gw: Path | None, wikidata: Path | None) -> list[Record]:
     """The new countries.json records: ``current`` updated from ISO and the code files."""
     by_key = {r["alpha2"]: r for r in current}
@@ -190,6 +202,10 @@ def build(current: list[Record], cow: Path | None, gw: Path | None, wikidata: Pa
         for name, value in {**fresh, **HISTORICAL.get(fresh["alpha2"], {})}.items():
             record.setdefault(name, value)
         record["alpha3"], record["numeric"] = fresh["alpha3"], fresh["numeric"]
+    for key, uncoded in UNCODED.items():
+        record = by_key.setdefault(key, {"alpha2": key})
+        for name, value in uncoded.items():
+            record.setdefault(name, value)
     if wikidata is not None:
         with wikidata.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
@@ -197,8 +213,8 @@ def build(current: list[Record], cow: Path | None, gw: Path | None, wikidata: Pa
         cow_holder = {int(row["cow_code"]): row["iso_alpha2"] for row in rows if row["iso_alpha2"] and row["cow_code"]}
         for key, record in by_key.items():
             record["wikidata"] = qid.get(key, record.get("wikidata"))
-    else:
-        cow_holder = {}
+    else:  # without the crosswalk, each COW code stays with the record that holds it now
+        cow_holder = {m["code"]: key for key, r in by_key.items() for m in r.get("systems", []) if m["system"] == "cow"}
     for system, path in (("cow", cow), ("gw", gw)):
         if path is None:
             continue
@@ -210,7 +226,9 @@ def build(current: list[Record], cow: Path | None, gw: Path | None, wikidata: Pa
         memberships = _memberships(periods, system, holder, last_day)
         for key, record in by_key.items():
             others = [m for m in record.get("systems", []) if m["system"] != system]
-            mine = sorted(_within(memberships.get(key, []), record), key=lambda m: m["start"])
+            # The lists' own periods, day for day (not clipped to valid_from..valid_until): a look-up by code
+            # on any day of a list's period finds the state.
+            mine = sorted(memberships.get(key, []), key=lambda m: m["start"])
             record["systems"] = sorted(others + mine, key=lambda m: (m["system"], m["start"]))
             record[f"{system}_code"] = mine[-1]["code"] if mine else None
     return sorted(by_key.values(), key=lambda r: r["alpha2"])

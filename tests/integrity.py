@@ -138,6 +138,9 @@ def iso_problems(alpha2: str, alpha3: str, numeric: str | None, iso: tuple[str, 
         return (
             [] if (alpha3, numeric) == ("XKX", None) else [f"XK: expected XKX and no numeric, got {alpha3} {numeric}"]
         )
+    if len(alpha2) == 4 and alpha2.startswith("X"):  # a state ISO never coded: a key ISO can never assign
+        ok = iso is None and len(alpha3) == 3 and alpha3.startswith("X") and numeric is None
+        return [] if ok else [f"{alpha2}: a key of our own needs an X... alpha-3, no numeric and no ISO code"]
     if iso is None:
         return [f"{alpha2}: not an ISO 3166-1 alpha-2 or ISO 3166-3 code"]
     if (alpha2, alpha3, numeric) != iso:

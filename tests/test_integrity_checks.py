@@ -341,3 +341,12 @@ def test_a_state_beginning_or_ending_traces_its_spells_edges() -> None:
     traced = integrity.spells_without_events([], [seat], [], [state])
     assert "MT NACC 1991-12-26..1997-05-30: no event on its start" not in traced
     assert "MT NACC 1991-12-26..1997-05-30: no event on its end" in traced  # 1997 is no edge of its lifetime
+
+
+def test_keys_of_our_own_cannot_be_iso_codes() -> None:
+    assert integrity.iso_problems("XRVN", "XRV", None, None) == []
+    assert integrity.iso_problems("XRVN", "RVN", None, None) == [
+        "XRVN: a key of our own needs an X... alpha-3, no numeric and no ISO code"
+    ]
+    assert integrity.iso_problems("XRVN", "XRV", "999", None) != []
+    assert integrity.iso_problems("RVNX", "XRV", None, None) == ["RVNX: not an ISO 3166-1 alpha-2 or ISO 3166-3 code"]

@@ -5,12 +5,12 @@ users) is still caught.
 """
 
 SHA256 = {
-    "aliases.json": "ecce5601616a1a3c7e06a96b009adf5213ea5fcd72188e7bc4b46ca4d0158128",
-    "changes.json": "e550676657fe2ae4922df48c417de6278185ed289e70d51070fc29879dccd553",
-    "countries.json": "90ea1a121ebdd586645957f22bdc1e39572da119f762785835d8f4f99942e25e",
+    "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
+    "changes.json": "1bfbceb71ceab6df1306eb5b96ff20adaf55af66e61e343c8286be8b0b39b53c",
+    "countries.json": "e59a69a195d0b1dfa237669672d95f4b1fe68c2caafde2aef8108e7bb47e3f94",
     "events.json": "d7cb76f252e994c122e8026c0f418761edb49d6ea4e3417244a70dd7317fbb20",
-    "index.txt": "edcbb97674e76f05a5606cd1ac3b349396a91cf0871811053b4764d881f3f2e3",
-    "meta.json": "87e5e9fcfb27c508fac0404ba703a938c8e16cde1559001d1d4a4d0d87994815",
+    "index.txt": "238ceb7ef9d575f21dc0d7f9d3a8a41eae79b3c0daadcceac7a2d042bf9a1c97",
+    "meta.json": "df99fb1c1b50d6b44cb52dd9b0b48a349051a8253207cdc2b418a605e0130f23",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
