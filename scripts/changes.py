@@ -48,6 +48,32 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout  # noqa: S603, S607
 
 
+def _named_releases() -> list[tuple[str, str]]:
+    """(version, the last commit whose ``_version.py`` named it), newest first, from git history."""
+    path = "src/nato_relations/_version.py"
+    history = _git("log", "--format=%H", "--", path).split()
+    versions = [(commit, re.search(r'"([\d.]+)"', _git("show", f"{commit}:{path}"))) for commit in history]
+    # The commit that set a version changed the file; the release's data is the commit before the next change.
+    return [
+        (found.group(1), f"{newer}^")
+        for (newer, _), (_commit, found) in itertools.pairwise(versions)
+        if found is not None
+    ]
+
+
+def release_commit(version: str) -> str:
+    """The git revision holding release ``version``'s data: its tag ``v<version>``, else from ``_version.py``.
+
+    Exits with a message when no such release is found.
+    """
+    if f"v{version}" in _git("tag", "--list", f"v{version}").split():
+        return f"v{version}"
+    for found, revision in _named_releases():
+        if found == version:
+            return revision
+    sys.exit(f"no release {version} found: tag it, e.g. git tag v{version} <commit>")
+
+
 def previous_release() -> tuple[str, str]:
     """The newest release before this one, and the git revision holding its data."""
     tags = [t.removeprefix("v") for t in _git("tag", "--list", "v*").split()]
@@ -56,12 +82,9 @@ def previous_release() -> tuple[str, str]:
         version = max(older, key=version_key)
         return version, f"v{version}"
     # No tag: the last commit before _version.py stopped naming the release before this one.
-    path = "src/nato_relations/_version.py"
-    history = _git("log", "--format=%H", "--", path).split()
-    versions = [(commit, re.search(r'"([\d.]+)"', _git("show", f"{commit}:{path}"))) for commit in history]
-    for (newer, _), (_commit, found) in itertools.pairwise(versions):
-        if found and found.group(1) != __version__:
-            return found.group(1), f"{newer}^"
+    for version, revision in _named_releases():
+        if version != __version__:
+            return version, revision
     sys.exit("no earlier release found: tag it, e.g. git tag v2026.11.1 <commit>")
 
 
