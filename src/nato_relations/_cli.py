@@ -610,7 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except _UsageError as error:  # the subcommand's own usage line, then the message
         getattr(args, "parser", parser).error(str(error))
-    return _emit(output)
+    return _emit(output, json_output=getattr(args, "format", None) == "json")
 
 
 def _tolerant_streams() -> None:
@@ -629,11 +629,29 @@ def _complain(message: str) -> None:
             print(message, file=sys.stderr)
 
 
-def _emit(output: str) -> int:
-    """Write the output: 0 when written, 1 with one line on stderr when it cannot be."""
+def _emit(output: str, *, json_output: bool = False) -> int:
+    """Write the output: 0 when written, 1 with one line on stderr when it cannot be.
+
+    Through a stream that cannot encode it (``PYTHONIOENCODING=ascii``, a C locale), JSON is written
+    with its non-ASCII characters escaped, which is the same JSON; CSV and text, which have no such
+    escape, are refused rather than written with altered values.
+    """
     if sys.stdout is None:  # started with stdout closed
         _complain("nato-relations: standard output is closed")
         return 1
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        output.encode(encoding)
+    except UnicodeEncodeError:
+        if not json_output:
+            _complain(
+                f"nato-relations: standard output's encoding ({encoding}) cannot write this output without "
+                "altering it; use --format json, or a UTF-8 locale (PYTHONIOENCODING=utf-8)"
+            )
+            return 1
+        output = render.ascii_json(output)
+    except LookupError:  # an encoding Python does not know: let the stream's own handler decide
+        pass
     try:
         sys.stdout.write(output)
         sys.stdout.flush()

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["Table", "fit", "prose", "safe", "table", "to_json", "width"]
+__all__ = ["Table", "ascii_json", "fit", "prose", "safe", "table", "to_json", "width"]
 
 #: A header and its rows, every cell already text.
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
@@ -83,3 +83,20 @@ def to_json(value: Any) -> str:
     from ._converter import converter
 
     return json.dumps(converter.unstructure(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character escaped (``\\u00fc``), as ``ensure_ascii`` writes it.
+
+    Outside strings JSON is ASCII, so escaping every other character gives the same document, readable
+    through any stream. ``ascii_json('["Türkiye"]')`` is ``'["T\\u00fcrkiye"]'``.
+    """
+    return "".join(ch if ch.isascii() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a surrogate pair, as JSON writes characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

@@ -1,0 +1,84 @@
+"""Reliability, third round: checkouts that rewrite line endings, and output streams that cannot encode."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHONIOENCODING", "LC_", "PYTHONUTF8"))}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "nato_relations", *args],
+        capture_output=True, text=True, encoding="utf-8", errors="replace", env=environment, timeout=120,
+        check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0"}])
+def test_json_is_valid_json_through_a_stream_that_cannot_encode(env: dict[str, str]) -> None:
+    done = _cli("country", "TR", "--format", "json", **env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["name"] == "Türkiye"  # escaped as \\u00fc, the same JSON
+    assert "T\\xfc" not in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "text"])
+def test_csv_and_text_are_refused_rather_than_altered(fmt: str) -> None:
+    done = _cli("country", "TR", "--format", fmt, PYTHONIOENCODING="ascii")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "cannot write this output without altering it" in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
+def test_ascii_output_that_fits_is_written() -> None:
+    done = _cli("members", "--on", "1950-01-01", "--format", "csv", PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stderr
+    assert "Belgium" in done.stdout
+
+
+def test_ascii_json_escapes_as_ensure_ascii_does() -> None:
+    from nato_relations._render import ascii_json
+
+    for value in (["Türkiye"], {"kéy": "𝄞 clef"}, "plain"):
+        text = json.dumps(value, ensure_ascii=False)
+        assert ascii_json(text) == json.dumps(value, ensure_ascii=True)
+
+
+def test_a_checkout_with_autocrlf_keeps_the_data_byte_for_byte(tmp_path: Path) -> None:
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+    head = subprocess.run([git, "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
+    if head.returncode != 0:
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        [git, "clone", "--quiet", "--no-local", "-c", "core.autocrlf=true", str(ROOT), str(clone)],
+        check=True, timeout=120, capture_output=True,
+    )  # fmt: skip
+    data = clone / "src" / "nato_relations" / "data"
+    files = sorted(data.iterdir())
+    assert files
+    for path in files:
+        blob = subprocess.run(
+            [git, "-C", str(clone), "cat-file", "blob", f"HEAD:src/nato_relations/data/{path.name}"],
+            capture_output=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+        assert path.read_bytes() == blob, f"{path.name} was rewritten on checkout"
+    # And the package in that checkout answers.
+    done = subprocess.run(
+        [sys.executable, "-c", "import nato_relations as nr; print(nr.get_country('SE').name)"],
+        capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "PYTHONPATH": str(clone / "src")},
+    )  # fmt: skip
+    assert (done.returncode, done.stdout.strip()) == (0, "Sweden"), done.stderr
