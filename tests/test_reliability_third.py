@@ -82,3 +82,56 @@ def test_a_checkout_with_autocrlf_keeps_the_data_byte_for_byte(tmp_path: Path) -
         capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "PYTHONPATH": str(clone / "src")},
     )  # fmt: skip
     assert (done.returncode, done.stdout.strip()) == (0, "Sweden"), done.stderr
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask(tmp_path: Path) -> None:
+    from nato_relations._files import write_files
+
+    kept = tmp_path / "kept.csv"
+    kept.write_bytes(b"old")
+    kept.chmod(0o600)
+    new = tmp_path / "new.csv"
+    umask = os.umask(0o027)
+    try:
+        write_files([(kept, b"new"), (new, b"new")])
+    finally:
+        os.umask(umask)
+    assert kept.read_bytes() == b"new"
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert new.stat().st_mode & 0o777 == 0o666 & ~0o027
+
+
+def test_a_name_as_long_as_the_file_system_allows_can_be_written(tmp_path: Path) -> None:
+    from nato_relations._files import write_files
+
+    target = tmp_path / ("n" * 236 + ".svg")  # 240 bytes
+    write_files([(target, b"<svg/>")])
+    assert target.read_bytes() == b"<svg/>"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+
+
+def test_every_write_error_names_the_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from nato_relations import _files
+
+    class Full:
+        def __init__(self, descriptor: int, mode: str) -> None:
+            os.close(descriptor)
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def write(self, content: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = tmp_path / "map.svg"
+    monkeypatch.setattr(_files.os, "fdopen", Full)
+    with pytest.raises(OSError, match="No space left on device") as caught:
+        _files.write_files([(target, b"x")])
+    assert caught.value.filename == str(target)
+    assert str(target) in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # the temporary file is gone, and no target was made
