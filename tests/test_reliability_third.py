@@ -129,7 +129,7 @@ def test_every_write_error_names_the_target(tmp_path: Path, monkeypatch: pytest.
             raise OSError(errno.ENOSPC, "No space left on device")
 
     target = tmp_path / "map.svg"
-    monkeypatch.setattr(_files.os, "fdopen", Full)
+    monkeypatch.setattr(os, "fdopen", Full)
     with pytest.raises(OSError, match="No space left on device") as caught:
         _files.write_files([(target, b"x")])
     assert caught.value.filename == str(target)
