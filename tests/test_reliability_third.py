@@ -135,3 +135,57 @@ def test_every_write_error_names_the_target(tmp_path: Path, monkeypatch: pytest.
     assert caught.value.filename == str(target)
     assert str(target) in str(caught.value)
     assert list(tmp_path.iterdir()) == []  # the temporary file is gone, and no target was made
+
+
+@pytest.mark.parametrize("argument", ["system", "rule", "unit"])
+def test_panel_messages_quote_their_input_short(argument: str) -> None:
+    import nato_relations as nr
+
+    with pytest.raises(ValueError, match=f"unknown {argument}") as caught:
+        nr.panel(**{argument: "x" * 100_000})  # type: ignore[arg-type]
+    assert len(str(caught.value)) < 400
+    with pytest.raises(TypeError, match=f"{argument} must be a string, not NoneType"):
+        nr.panel(**{argument: None})  # type: ignore[arg-type]
+
+
+def test_a_huge_path_is_quoted_short(tmp_path: Path) -> None:
+    done = _cli("export", "--out", str(tmp_path / ("d" * 100_000)))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert len(done.stderr) < 400
+
+
+def test_a_path_with_a_newline_is_printed_on_one_line(tmp_path: Path) -> None:
+    done = _cli("map", "--on", "1995-01-01", "--out", str(tmp_path / "two\nlines.svg"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("\n") == 1
+    assert "two\\nlines.svg" in done.stdout
+
+
+def test_a_huge_unknown_argument_is_echoed_short() -> None:
+    done = _cli("country", "SE", "--bogus=" + "b" * 100_000)
+    assert done.returncode == 2
+    assert len(done.stderr) < 800  # the usage line and one short message
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_to_a_full_disk_exit_1(flag: str) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "nato_relations", flag], stdout=full, stderr=subprocess.PIPE, text=True,
+            timeout=60, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
+    assert "cannot write the output" in done.stderr
+
+
+def test_the_fingerprint_covers_every_data_file() -> None:
+    import nato_relations as nr
+    from nato_relations._release import SHA256
+
+    info = nr.dataset_info()
+    assert dict(info.files) == SHA256  # changes.json, shapes.json and aliases.json included
+    assert info.sha256 in nr.cite("cff")

@@ -50,8 +50,9 @@ class Programme:
 class DatasetInfo:
     """Which data release is installed, and a fingerprint of its files.
 
-    ``files`` pairs each shipped data file with its SHA-256, in name
-    order; ``sha256`` is the SHA-256 of the lines ``"<name>\\0<sha256>\\n"``
+    ``files`` pairs every shipped data file (the records, the index, the
+    list of changes, the name table and the map's shapes) with its SHA-256,
+    in name order; ``sha256`` is the SHA-256 of the lines ``"<name>\\0<sha256>\\n"``
     of those pairs, one fingerprint for the whole release.
     ``code_sources`` pairs each code set the countries carry (``iso``,
     ``cow``, ``gw``, ``wikidata``) with the sources it was taken from.

@@ -14,7 +14,7 @@ from ._dates import DateLike, check_range
 from ._files import write_files
 from ._model import Country, Participation
 from ._queries import get_country, get_programme
-from .exceptions import ExtraNotInstalledError
+from .exceptions import ExtraNotInstalledError, quote
 
 __all__ = ["timeline"]
 
@@ -105,7 +105,7 @@ def check_suffix(path: str | os.PathLike[str]) -> Path:
     """``path`` as a :class:`~pathlib.Path`; :class:`ValueError` unless it ends in .svg or .png."""
     target = Path(path)
     if target.suffix.lower() not in (".svg", ".png"):
-        raise ValueError(f"the file name must end in .svg or .png, not {target.suffix!r:.20}")
+        raise ValueError(f"the file name must end in .svg or .png, not {quote(target.suffix)}")
     return target
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._dataset import get_dataset
+from .exceptions import quote
 
 __all__ = ["FORMATS", "cite"]
 
@@ -60,4 +61,4 @@ def cite(format: str = "apa") -> str:
             f"    value: sha256:{digest}\n"
             "    description: SHA-256 fingerprint of the release's data files\n"
         )
-    raise ValueError(f"unknown citation format {asked[:40]!r}; expected one of: {', '.join(FORMATS)}")
+    raise ValueError(f"unknown citation format {quote(asked)}; expected one of: {', '.join(FORMATS)}")

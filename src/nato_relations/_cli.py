@@ -78,13 +78,28 @@ class _Parser(argparse.ArgumentParser):
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # Python 3.10's argparse writes to a closed (None) stderr and fails; later versions stay quiet.
         target = file or sys.stderr
-        if message and target is not None:
-            with contextlib.suppress(OSError, ValueError):
+        if not message or target is None:
+            return
+        if target is sys.stdout:  # --help, --version: what was asked for must arrive, or exit 1 saying so
+            try:
                 target.write(message)
+                target.flush()
+            except BrokenPipeError:  # the reader stopped early (| head): not an error
+                _quiet_stdout()
+            except (OSError, ValueError) as error:
+                _quiet_stdout()
+                reason = getattr(error, "strerror", None) or error
+                _complain(f"nato-relations: cannot write the output: {render.safe(reason)}")
+                raise SystemExit(1) from None
+            return
+        with contextlib.suppress(OSError, ValueError):
+            target.write(message)
 
     def error(self, message: str) -> NoReturn:
         if sys.stderr is not None:  # print_usage(None) would write to stdout
             self.print_usage(sys.stderr)
+        if len(message) > 300:  # it echoes what was typed: keep the line short (exceptions.quote's job elsewhere)
+            message = message[:297] + "..."
         self.exit(2, f"{self.prog}: error: {render.safe(message)}\n")
 
 
@@ -305,7 +320,7 @@ def _cmd_coverage(args: argparse.Namespace) -> str:
 def _cmd_export(args: argparse.Namespace) -> str:
     from ._export import export
 
-    return "".join(f"{render.safe(path)}\n" for path in export(args.out, format=args.export_format))
+    return "".join(f"{render.path(path)}\n" for path in export(args.out, format=args.export_format))
 
 
 def _year_arg(text: str) -> int:
@@ -393,7 +408,7 @@ def _cmd_timeline(args: argparse.Namespace) -> str:
             end=args.end,
             events=args.events,
         )
-    return f"{render.safe(path)}\n"
+    return f"{render.path(path)}\n"
 
 
 def _cmd_map(args: argparse.Namespace) -> str:
@@ -405,8 +420,8 @@ def _cmd_map(args: argparse.Namespace) -> str:
     with _usage_errors():
         path = affiliation_map(out, on=_on(args), region=args.region, labels=args.labels)
     if args.out is None:
-        _complain(f"nato-relations: no --out given; wrote the map to {render.safe(os.path.abspath(path))}")
-    return f"{render.safe(path)}\n"
+        _complain(f"nato-relations: no --out given; wrote the map to {render.path(os.path.abspath(path))}")
+    return f"{render.path(path)}\n"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -605,7 +620,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         getattr(args, "parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         output = args.handler(args)
-    except (NotFoundError, DataError, ExtraNotInstalledError, OSError) as error:  # DataError: a damaged install
+    except OSError as error:  # the file named, through the one quoting routine: short, one line
+        where = f": {quote(str(error.filename))}" if error.filename else ""
+        _complain(f"nato-relations: {render.safe(error.strerror or error)}{where}")
+        return 1
+    except (NotFoundError, DataError, ExtraNotInstalledError) as error:  # DataError: a damaged install
         _complain(f"nato-relations: {render.safe(error)}")
         return 1
     except _UsageError as error:  # the subcommand's own usage line, then the message

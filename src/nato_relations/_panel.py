@@ -25,6 +25,7 @@ import attr
 from ._dataset import Dataset, get_dataset
 from ._dates import PartialDate
 from ._model import Country, Status
+from .exceptions import quote
 
 if TYPE_CHECKING:
     from ._catalogue import Programme
@@ -243,8 +244,8 @@ def panel(
     :meth:`Country.status_on` and a 0/1 column per programme. Codes follow
     the years: Germany is COW 260 to 1990 and 255 from 3 October 1990.
 
-    Raises :class:`ValueError` for an unknown ``unit``, ``system`` or
-    ``rule``, a year before 1949 (the treaty entered into force on
+    Raises :class:`TypeError` when ``unit``, ``system`` or ``rule`` is not a
+    string, :class:`ValueError` for an unknown one, a year before 1949 (the treaty entered into force on
     24 August 1949, so nothing earlier is known), or ``start`` after
     ``end``, and :class:`TypeError` for a year that is not an integer.
 
@@ -252,12 +253,15 @@ def panel(
         >>> rows[380]["country"], rows[380]["status"], rows[380]["nato"], rows[380]["pfp"]
         ('Sweden', 'member', 1, 1)
     """
+    for name, value in (("unit", unit), ("system", system), ("rule", rule)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
     if unit != "state-year":
-        raise ValueError(f"unknown unit {unit!r}; expected 'state-year' (see the docs on dyad-years)")
+        raise ValueError(f"unknown unit {quote(unit)}; expected 'state-year' (see the docs on dyad-years)")
     if system not in UNIT_SYSTEMS:
-        raise ValueError(f"unknown system {system!r}; expected one of: {', '.join(UNIT_SYSTEMS)}")
+        raise ValueError(f"unknown system {quote(system)}; expected one of: {', '.join(UNIT_SYSTEMS)}")
     if rule not in RULES:
-        raise ValueError(f"unknown rule {rule!r}; expected one of: {', '.join(RULES)}")
+        raise ValueError(f"unknown rule {quote(rule)}; expected one of: {', '.join(RULES)}")
     data = get_dataset()
     as_of = data.info.as_of
     first_year = _year(start, "start", _FIRST_YEAR)

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["Table", "ascii_json", "fit", "prose", "safe", "table", "to_json", "width"]
+__all__ = ["Table", "ascii_json", "fit", "path", "prose", "safe", "table", "to_json", "width"]
 
 #: A header and its rows, every cell already text.
 Table = tuple[tuple[str, ...], Sequence[tuple[str, ...]]]
@@ -21,6 +21,11 @@ def safe(text: object) -> str:
     return "".join(
         ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii") for ch in str(text)
     )
+
+
+def path(value: object) -> str:
+    """A file path as one printable line: control characters and newlines escaped."""
+    return safe(value).replace("\n", "\\n")
 
 
 def table(rows_of: Table, fmt: str, *, whole: Sequence[int] = ()) -> str:
