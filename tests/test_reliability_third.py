@@ -189,3 +189,43 @@ def test_the_fingerprint_covers_every_data_file() -> None:
     info = nr.dataset_info()
     assert dict(info.files) == SHA256  # changes.json, shapes.json and aliases.json included
     assert info.sha256 in nr.cite("cff")
+
+
+#: Fields a table holds elsewhere, and where: every other field of a record must be a column of its table.
+ELSEWHERE = {
+    "Country": {"participations": "participations table", "events": "events table", "systems": "state_systems table",
+                "sources": "source_ids"},
+    "Participation": {"sources": "source_ids", "run_by": "programmes table (run_by)"},
+    "Event": {"sources": "source_ids", "date": "date, precision, earliest, latest"},
+    "Programme": {"sources": "source_ids"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("record", "table"), [("Country", "countries"), ("Participation", "participations"), ("Event", "events"),
+                          ("Programme", "programmes")],
+)  # fmt: skip
+def test_every_field_of_the_model_reaches_its_export(record: str, table: str) -> None:
+    import attr
+
+    import nato_relations as nr
+    from nato_relations._dictionary import COLUMNS
+
+    fields = {f.name for f in attr.fields(getattr(nr, record))}
+    missing = fields - set(COLUMNS[table]) - set(ELSEWHERE[record])
+    assert missing == set()
+
+
+def test_suspensions_reach_the_country_csv_and_text() -> None:
+    import csv
+    import io
+
+    import nato_relations as nr
+
+    for country in (c for c in nr.countries() if any(p.suspensions for p in c.participations)):
+        rows = list(csv.DictReader(io.StringIO(_cli("country", country.alpha2, "--format", "csv").stdout)))
+        got = {(r["programme"], r["start"]) for r in rows if r["record"] == "suspension"}
+        expected = {(p.programme, str(s.start)) for p in country.participations for s in p.suspensions}
+        assert got == expected, country.alpha2
+        text = _cli("country", country.alpha2, COLUMNS="200").stdout
+        assert text.count("suspended ") >= len(expected), country.alpha2

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from . import _queries as q
 from . import _render as render
 from ._dates import coerce_date
-from ._model import Country, Event, EventKind, Participation, Status
+from ._model import Country, Event, EventKind, Participation, Status, Suspension
 from .exceptions import DataError, ExtraNotInstalledError, NotFoundError, quote
 
 __all__ = ["main"]
@@ -33,7 +33,8 @@ FORMATS = {
     "country": "JSON: one object, the country's record (every field of Country, with its participations and "
     "events) and 'on' and 'status', the status on that day. CSV: columns record, alpha2, name, on, status, "
     "programme, kind, start, end, qualifiers, summary; a first row with record 'country' (alpha2, name, on, "
-    "status, summary), then one row per spell (record 'participation': programme, start, end, qualifiers) and "
+    "status, summary), then one row per spell (record 'participation': programme, start, end, qualifiers), each "
+    "followed by one row per suspension of it (record 'suspension': programme, start, end), and "
     "one per event (record 'event': programme, kind, start = the event's date, summary).",
     "programme": "With a code, JSON: {'programme': the Programme record, 'participants': a list of {alpha2, "
     "alpha3, name, region}}; CSV: alpha2, alpha3, name, region. Without a code, JSON: a list of Programme records; "
@@ -119,10 +120,16 @@ def _date_arg(side: str | None) -> Callable[[str], datetime.date]:
 
 
 def _spell_rows(spells: Sequence[Participation]) -> list[tuple[str, ...]]:
+    """One row per spell; its suspensions are named among its qualifiers ("suspended 2014-04-01..")."""
     return [
-        (p.country, p.programme, str(p.start), "" if p.end is None else str(p.end), ", ".join(p.qualifiers))
+        (p.country, p.programme, str(p.start), "" if p.end is None else str(p.end),
+         ", ".join((*p.qualifiers, *(_suspended(s) for s in p.suspensions))))
         for p in spells
-    ]
+    ]  # fmt: skip
+
+
+def _suspended(suspension: Suspension) -> str:
+    return f"suspended {suspension.start}..{'' if suspension.end is None else suspension.end}"
 
 
 _SPELL_HEADER = ("country", "programme", "start", "end", "qualifiers")
@@ -168,6 +175,9 @@ def _country_csv_rows(country: Country, on: datetime.date) -> list[tuple[str, ..
         end = "" if p.end is None else str(p.end)
         rows.append(("participation", country.alpha2, "", "", "", p.programme, "", str(p.start), end,
                      ", ".join(p.qualifiers), ""))  # fmt: skip
+        for suspended in p.suspensions:  # right after its spell
+            rows.append(("suspension", country.alpha2, "", "", "", p.programme, "", str(suspended.start),
+                         "" if suspended.end is None else str(suspended.end), "", ""))  # fmt: skip
     for e in country.events:
         rows.append(("event", country.alpha2, "", "", "", e.programme or "", e.kind.value, str(e.date), "", "",
                      e.summary))  # fmt: skip

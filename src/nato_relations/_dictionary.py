@@ -130,6 +130,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "official_name": ("string", FIELDS["Country"]["official_name"]),
         "region": ("string", FIELDS["Country"]["region"]),
         "aliases": ("string", "other names and former names, separated by '; '"),
+        "former_names": ("string", "dated former names, each as 'name (to last day used)', separated by '; '"),
         "cow_code": ("integer", FIELDS["Country"]["cow_code"].replace("None", "empty")),
         "gw_code": ("integer", FIELDS["Country"]["gw_code"].replace("None", "empty")),
         "wikidata": ("string", FIELDS["Country"]["wikidata"].replace("None", "empty")),
@@ -137,6 +138,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "valid_until": ("string", FIELDS["Country"]["valid_until"].replace("None", "empty")),
         "successors": ("string", "codes of the states that took its place, separated by '; '"),
         "summary": ("string", FIELDS["Country"]["summary"]),
+        "notes": ("string", "curator's notes: choices between sources, successor links, conventions"),
         "source_ids": ("string", _SOURCES),
     },
     "state_systems": {

@@ -69,8 +69,9 @@ def _spell_row(p: Participation) -> Row:
 def _country_row(c: Country) -> Row:
     return (
         c.alpha2, c.alpha3, _opt(c.numeric), c.name, c.official_name, c.region, "; ".join(c.aliases),
+        "; ".join(f"{f.name} (to {f.until})" for f in c.former_names),
         _opt(c.cow_code), _opt(c.gw_code), _opt(c.wikidata), _opt(c.valid_from), _opt(c.valid_until),
-        "; ".join(c.successors), c.summary, _ids(c.sources),
+        "; ".join(c.successors), c.summary, c.notes, _ids(c.sources),
     )  # fmt: skip
 
 
