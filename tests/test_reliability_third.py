@@ -229,3 +229,43 @@ def test_suspensions_reach_the_country_csv_and_text() -> None:
         assert got == expected, country.alpha2
         text = _cli("country", country.alpha2, COLUMNS="200").stdout
         assert text.count("suspended ") >= len(expected), country.alpha2
+
+
+FORK_AT = r"""
+import os, sys, threading, time
+delay = float(sys.argv[1])
+import nato_relations as nr
+loader = threading.Thread(target=nr.countries)  # the first load, in another thread
+loader.start()
+time.sleep(delay)
+pid = os.fork()
+if pid == 0:  # the child: must be able to load and answer
+    try:
+        code = 0 if nr.get_country("SE").name == "Sweden" else 3
+    finally:
+        os._exit(locals().get("code", 4))
+deadline = time.monotonic() + 20
+while time.monotonic() < deadline:
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        loader.join()
+        sys.exit(os.waitstatus_to_exitcode(status))
+    time.sleep(0.01)
+os.kill(pid, 9)
+os.waitpid(pid, 0)
+sys.exit(5)  # the child hung
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_a_fork_at_any_moment_of_the_first_load_is_safe() -> None:
+    """Forks at 24 moments across the first load, each in a fresh interpreter: no child hangs or fails."""
+    outcomes = {}
+    for step in range(24):
+        delay = step * 0.0015  # 0 to 35 ms: before, during and after a load of about 20-30 ms
+        done = subprocess.run(
+            [sys.executable, "-W", "ignore", "-c", FORK_AT, str(delay)], capture_output=True, text=True, timeout=60,
+            check=False,
+        )  # fmt: skip
+        outcomes[delay] = (done.returncode, done.stderr[-200:])
+    assert {d: o for d, o in outcomes.items() if o[0] != 0} == {}

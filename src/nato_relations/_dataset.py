@@ -231,7 +231,7 @@ def build(raw: RawData, reuse: Mapping[str, Country] | None = None) -> Dataset:
     )
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: a load may read the alias table, and fork() may come from a loading thread
 _dataset: Dataset | None = None
 # Before the whole dataset is loaded: the release's files and index, and the countries built alone.
 _first: tuple[Mapping[str, bytes], list[str]] | None = None
@@ -243,10 +243,23 @@ _EARLY_NAMES = 4096  # at most this many identifiers remembered
 _lines: list[str] | None = None
 
 
+def _before_fork() -> None:
+    """Let ``fork()`` wait for a load in progress, so that no thread is inside one when the child is made.
+
+    A load imports modules lazily (``json``, the loader's records): a child forked while another thread
+    held an import lock would wait on it for ever. Every load and its imports happen under ``_lock``.
+    """
+    _lock.acquire()
+
+
+def _after_fork_in_parent() -> None:
+    _lock.release()
+
+
 def _after_fork_in_child() -> None:
-    """A child forked while another thread loaded would wait for ever on a lock no thread will release."""
+    """The child gets its own lock (the copied one is held) and no half-built first-look-up state."""
     global _lock, _first  # noqa: PLW0603 - the child's own lock and first-look-up state
-    _lock = threading.Lock()
+    _lock = threading.RLock()
     if _dataset is None:
         _first = None
         _early.clear()
@@ -254,7 +267,7 @@ def _after_fork_in_child() -> None:
 
 
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent, after_in_child=_after_fork_in_child)
 
 
 def get_dataset() -> Dataset:
@@ -283,14 +296,17 @@ def alias_codes(name_key: str) -> tuple[str, ...]:
     names (data/aliases.json); it is read once, and only if its SHA-256 is
     the release's own (otherwise no alias is known).
     """
-    global _lines  # noqa: PLW0603 - read once; two threads may both read the same bytes
+    global _lines  # noqa: PLW0603 - read once, under _lock
     lines = _lines
     if lines is None:
-        from ._release import SHA256
+        with _lock:  # its reading imports lazily: under the lock, as every load (see _before_fork)
+            lines = _lines
+            if lines is None:
+                from ._release import SHA256
 
-        payload = _loader.read_files(("index.txt",))["index.txt"]
-        verified = _loader._sha256(payload) == SHA256["index.txt"]
-        lines = _lines = payload.decode("utf-8").split("\n") if verified else []
+                payload = _loader.read_files(("index.txt",))["index.txt"]
+                verified = _loader._sha256(payload) == SHA256["index.txt"]
+                lines = _lines = payload.decode("utf-8").split("\n") if verified else []
     return _index.find(lines, name_key)
 
 
