@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,45 @@ def test_a_fork_at_any_moment_of_the_first_load_is_safe() -> None:
         )  # fmt: skip
         outcomes[delay] = (done.returncode, done.stderr[-200:])
     assert {d: o for d, o in outcomes.items() if o[0] != 0} == {}
+
+
+def test_days_after_the_as_of_date_are_answered_with_a_warning() -> None:
+    import warnings
+
+    import nato_relations as nr
+
+    as_of = nr.dataset_info().as_of
+    later = "2100-01-01"
+    asks: list[Callable[[], tuple[nr.Country, ...]]] = [
+        lambda: nr.members(later),
+        lambda: nr.participants("PfP", on=later),
+        lambda: nr.countries(status="member", on=later),
+    ]
+    for ask in asks:
+        with pytest.warns(nr.BeyondDataWarning, match=f"the data stops at {as_of.isoformat()}"):
+            answer = ask()
+        assert answer  # answered, from what was known then
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nr.members(as_of) == nr.members()  # the as-of day itself, and the default (today): no warning
+
+
+def test_the_command_line_says_the_data_stops(tmp_path: Path) -> None:
+    done = _cli("country", "SE", "--on", "9999-12-31")
+    assert done.returncode == 0
+    assert "member" in done.stdout
+    assert done.stderr.count("\n") == 1
+    assert "the data stops at" in done.stderr
+    assert _cli("country", "SE", "--on", "2024-03-07").stderr == ""
+
+
+def test_the_map_says_when_it_speaks_beyond_the_data(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import nato_relations as nr
+
+    with pytest.warns(nr.BeyondDataWarning):
+        svg = nr.affiliation_map(tmp_path / "later.svg", on="2100-01-01").read_text(encoding="utf-8")
+    assert "The data stops at" in svg
+    with pytest.warns(nr.BeyondDataWarning, match="NATO did not exist"):
+        svg = nr.affiliation_map(tmp_path / "before.svg", on="1940-01-01").read_text(encoding="utf-8")
+    assert "NATO did not exist before the treaty" in svg

@@ -37,6 +37,7 @@ from ._queries import (
 from ._version import __version__
 from .exceptions import (
     AmbiguousCountryError,
+    BeyondDataWarning,
     CountryNotFoundError,
     DataError,
     ExtraNotInstalledError,
@@ -92,6 +93,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Affiliation",
     "AmbiguousCountryError",
+    "BeyondDataWarning",
     "Change",
     "ChangeAction",
     "Country",

@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -22,7 +23,7 @@ from . import _queries as q
 from . import _render as render
 from ._dates import coerce_date
 from ._model import Country, Event, EventKind, Participation, Status, Suspension
-from .exceptions import DataError, ExtraNotInstalledError, NotFoundError, quote
+from .exceptions import BeyondDataWarning, DataError, ExtraNotInstalledError, NotFoundError, quote
 
 __all__ = ["main"]
 
@@ -628,8 +629,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # the subcommand's usage, not the top-level one
         getattr(args, "parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+    _note_beyond(getattr(args, "on", None))
     try:
-        output = args.handler(args)
+        with warnings.catch_warnings():  # said once, just above, for the day asked
+            warnings.simplefilter("ignore", BeyondDataWarning)
+            output = args.handler(args)
     except OSError as error:  # the file named, through the one quoting routine: short, one line
         where = f": {quote(str(error.filename))}" if error.filename else ""
         _complain(f"nato-relations: {render.safe(error.strerror or error)}{where}")
@@ -640,6 +644,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:  # the subcommand's own usage line, then the message
         getattr(args, "parser", parser).error(str(error))
     return _emit(output, json_output=getattr(args, "format", None) == "json")
+
+
+def _note_beyond(day: datetime.date | None) -> None:
+    """The policy for days after the as-of date (and before NATO, on the map): answer, and say so on stderr."""
+    if day is None:
+        return
+    with contextlib.suppress(DataError):  # a damaged install is reported by the command itself
+        as_of = q.dataset_info().as_of
+        if day > as_of:
+            _complain(f"nato-relations: note: the data stops at {as_of.isoformat()}; this answer for "
+                      f"{day.isoformat()} repeats what was known then")  # fmt: skip
 
 
 def _tolerant_streams() -> None:

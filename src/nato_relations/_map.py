@@ -20,6 +20,7 @@ from ._dataset import Dataset, get_dataset
 from ._dates import DateLike, coerce_date
 from ._loader import read_pinned
 from ._model import Country
+from ._queries import warn_beyond
 from .exceptions import ExtraNotInstalledError, quote
 
 __all__ = ["REGIONS", "affiliation_map"]
@@ -79,6 +80,10 @@ _REGIONS: Mapping[str, tuple[Projection, tuple[tuple[float, float], ...], float]
 REGIONS = tuple(_REGIONS)
 
 
+#: The North Atlantic Treaty's signature: the map has nothing to say before it.
+_TREATY = datetime.date(1949, 4, 4)
+
+
 def affiliation_map(
     path: str | os.PathLike[str],
     *,
@@ -123,6 +128,8 @@ def affiliation_map(
     if chosen not in _REGIONS:
         raise ValueError(f"region must be one of {', '.join(REGIONS)}, not {quote(region)}")
     day = datetime.date.today() if on is None else coerce_date(on, "on")
+    if on is not None:
+        warn_beyond(day)
     try:
         from matplotlib.figure import Figure
     except ImportError:
@@ -146,6 +153,15 @@ def affiliation_map(
         f"nato-relations {data.info.version}, data as of {data.info.as_of.isoformat()}. "
         "Shapes: Natural Earth 1:110m, public domain."
     ]
+    if day > data.info.as_of:
+        notes.append(f"The data stops at {data.info.as_of.isoformat()}: these colours repeat what was known then.")
+    if day < _TREATY:
+        notes.append("NATO did not exist before the treaty was signed on 4 April 1949: every country is drawn as none.")
+        import warnings
+
+        from .exceptions import BeyondDataWarning
+
+        warnings.warn(BeyondDataWarning(f"NATO did not exist on {day.isoformat()}"), stacklevel=2)
     if holders.get("DDDE") is data.country_exact["DDDE"]:
         notes.append(
             "The GDR is drawn with all of Berlin: West Berlin is too small to show at this scale. "

@@ -20,7 +20,14 @@ from ._dataset import event_order, first_country, get_dataset
 from ._dates import DateLike, check_range, coerce_date
 from ._model import Country, Event, EventKind, Status
 from ._names import key, resolve, suggest
-from .exceptions import AmbiguousCountryError, CountryNotFoundError, NotFoundError, ProgrammeNotFoundError, quote
+from .exceptions import (
+    AmbiguousCountryError,
+    BeyondDataWarning,
+    CountryNotFoundError,
+    NotFoundError,
+    ProgrammeNotFoundError,
+    quote,
+)
 
 if TYPE_CHECKING:
     from ._catalogue import DatasetInfo, Programme
@@ -279,6 +286,22 @@ def programmes() -> tuple[Programme, ...]:
     return get_dataset().programmes
 
 
+def warn_beyond(day: datetime.date, stacklevel: int = 3) -> None:
+    """Warn (:class:`BeyondDataWarning`) when ``day``, a day the caller named, is after the as-of date.
+
+    The one place of the policy: answer from what was known on the as-of date, and say so.
+    """
+    as_of = get_dataset().info.as_of
+    if day > as_of:
+        import warnings
+
+        warnings.warn(
+            BeyondDataWarning(f"the data stops at {as_of.isoformat()}: the answer for {day.isoformat()} repeats "
+                              "what was known then"),
+            stacklevel=stacklevel,
+        )  # fmt: skip
+
+
 def participants(
     programme: str | Programme,
     *,
@@ -305,7 +328,9 @@ def participants(
     if on is not None:
         if start is not None or end is not None:
             raise ValueError("give either on or start/end, not both")
-        return timeline.on(coerce_date(on, "on"))
+        day = coerce_date(on, "on")
+        warn_beyond(day)
+        return timeline.on(day)
     return timeline.during(*check_range(start, end))
 
 
@@ -318,7 +343,11 @@ def members(on: DateLike | None = None) -> tuple[Country, ...]:
         >>> len(members(datetime.date(1949, 8, 24)))
         12
     """
-    return participants("NATO", on=datetime.date.today() if on is None else on)
+    if on is None:  # today, by default: answered from the latest data without a warning
+        return get_dataset().timeline("NATO").on(datetime.date.today())
+    day = coerce_date(on, "on")
+    warn_beyond(day)
+    return get_dataset().timeline("NATO").on(day)
 
 
 def countries(
@@ -341,10 +370,13 @@ def countries(
         ['Belgium', 'Canada', 'Denmark']
     """
     day = None if on is None else coerce_date(on, "on")
+    if day is not None:
+        warn_beyond(day)
     wanted = None if status is None else _member(Status, status, "status")
     found = get_dataset().countries
     if programme is not None:
-        found = participants(programme, on=day)
+        timeline = get_dataset().timeline(get_programme(programme).code)
+        found = timeline.during(*check_range(None, None)) if day is None else timeline.on(day)
     if wanted is not None:
         found = tuple(c for c in found if c.status_on(day) is wanted)  # status_on(None): today
     return found

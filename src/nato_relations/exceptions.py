@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguousCountryError",
+    "BeyondDataWarning",
     "CountryNotFoundError",
     "DataError",
     "ExtraNotInstalledError",
@@ -101,3 +102,10 @@ class DataError(NatoRelationsError, ValueError):
         self.location = location
         self.problem = problem
         super().__init__(f"{location}: {problem}")
+
+
+class BeyondDataWarning(UserWarning):
+    """A day asked about lies outside what the data can speak for: after the release's as-of date, or
+    (for the map) before NATO existed. The answer is still given, from what was known on the as-of date;
+    ``dataset_info().as_of`` says which day that is. Silence it with :mod:`warnings` filters.
+    """
