@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +87,18 @@ def test_the_fixture_keeps_codes_and_dates_only() -> None:
     for system in ("cow", "gw"):
         assert set(LISTS[system]) == {"list", "copy_read", "last_year", "periods"}
         assert all(len(p) == 3 and isinstance(p[0], int) for p in LISTS[system]["periods"])
+
+
+def test_states_dated_by_the_lists_cite_them() -> None:
+    """A former state dated only by its list periods cites every list that dates it, and has a summary."""
+    meta = json.loads(files("nato_relations").joinpath("data", "meta.json").read_text(encoding="utf-8"))
+    list_urls = {system: {s["url"] for s in meta["code_sources"][system]} for system in ("cow", "gw")}
+    dated_by_lists = [
+        c for c in nr.countries() if len(c.alpha2) == 4 and c.valid_from is None and c.valid_until is None and c.systems
+    ]
+    assert {c.alpha2 for c in dated_by_lists} >= {"XRVN", "XZAN", "XTBT", "YDYE"}
+    for country in dated_by_lists:
+        cited = {s.url for s in country.sources}
+        for system in {m.system for m in country.systems}:
+            assert cited & list_urls[system], (country.alpha2, system)
+        assert country.summary, country.alpha2

@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "1bfbceb71ceab6df1306eb5b96ff20adaf55af66e61e343c8286be8b0b39b53c",
-    "countries.json": "e59a69a195d0b1dfa237669672d95f4b1fe68c2caafde2aef8108e7bb47e3f94",
+    "changes.json": "eb269a049413bd0620d57ae9fb5409aba43e184448f1b856290b4691ab3c4d70",
+    "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
     "events.json": "d7cb76f252e994c122e8026c0f418761edb49d6ea4e3417244a70dd7317fbb20",
-    "index.txt": "238ceb7ef9d575f21dc0d7f9d3a8a41eae79b3c0daadcceac7a2d042bf9a1c97",
-    "meta.json": "df99fb1c1b50d6b44cb52dd9b0b48a349051a8253207cdc2b418a605e0130f23",
+    "index.txt": "291d4e2adfa765e9e31c70086210942f0cf6a6d6401128e9ba05065e56471514",
+    "meta.json": "dbfc78ed4598d7599ed3a56ba56b243795dae7e6b2da4e1d5071f94406517c1b",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
