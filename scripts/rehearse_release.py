@@ -89,7 +89,7 @@ def index(packages: Path, htpasswd: Path) -> Iterator[str]:
     log = (packages.parent / "pypiserver.log").open("w")
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "pypiserver", "run", "-i", "127.0.0.1", "-p", str(port), "-P", str(htpasswd),
-         "-a", "update", str(packages)],
+         "-a", "update", "--disable-fallback", str(packages)],  # no redirect to PyPI for what it lacks
         stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -122,7 +122,8 @@ def venv(path: Path, python: str = sys.executable) -> Path:
 def pip_env() -> dict[str, str]:
     """The environment for pip calls that may use the local index alone."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
-    env["PIP_FIND_LINKS"] = ""  # some machines point pip at local wheel folders: none here
+    env["PIP_CONFIG_FILE"] = os.devnull  # no configured extra index, find-links folder or constraint either
+    env["PIP_FIND_LINKS"] = ""
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
 
