@@ -236,13 +236,16 @@ FORK_AT = r"""
 import os, sys, threading, time
 delay = float(sys.argv[1])
 import nato_relations as nr
-loader = threading.Thread(target=nr.countries)  # the first load, in another thread
+def first_use() -> None:  # the first load, then the first programme query (which builds a timeline)
+    nr.countries()
+    nr.participants("PfP")
+loader = threading.Thread(target=first_use)
 loader.start()
 time.sleep(delay)
 pid = os.fork()
 if pid == 0:  # the child: must be able to load and answer
     try:
-        code = 0 if nr.get_country("SE").name == "Sweden" else 3
+        code = 0 if nr.get_country("SE").name == "Sweden" and nr.participants("PfP") else 3
     finally:
         os._exit(locals().get("code", 4))
 deadline = time.monotonic() + 20
@@ -260,10 +263,10 @@ sys.exit(5)  # the child hung
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
 def test_a_fork_at_any_moment_of_the_first_load_is_safe() -> None:
-    """Forks at 24 moments across the first load, each in a fresh interpreter: no child hangs or fails."""
+    """Forks at 32 moments across the first load and programme query, each in a fresh interpreter: none hangs."""
     outcomes = {}
-    for step in range(24):
-        delay = step * 0.0015  # 0 to 35 ms: before, during and after a load of about 20-30 ms
+    for step in range(32):
+        delay = step * 0.0015  # 0 to 47 ms: before, during and after a load of about 20-30 ms and a timeline
         done = subprocess.run(
             [sys.executable, "-W", "ignore", "-c", FORK_AT, str(delay)], capture_output=True, text=True, timeout=60,
             check=False,

@@ -74,12 +74,14 @@ class Dataset:
         """Who took part in programme ``code`` when (``code`` must exist)."""
         found = self._timelines.get(code)
         if found is None:
-            # Two threads may both build it; they build equal timelines of the same objects.
-            from ._timeline import Timeline
+            with _lock:  # its first build imports lazily: under the lock, as every load (see _before_fork)
+                found = self._timelines.get(code)
+                if found is None:
+                    from ._timeline import Timeline
 
-            order = {c.alpha2: i for i, c in enumerate(self.countries)}
-            spells = [(p, c) for c in self.countries for p in c.participations if p.programme == code]
-            found = self._timelines.setdefault(code, Timeline.build(spells, order))
+                    order = {c.alpha2: i for i, c in enumerate(self.countries)}
+                    spells = [(p, c) for c in self.countries for p in c.participations if p.programme == code]
+                    found = self._timelines[code] = Timeline.build(spells, order)
         return found
 
 
