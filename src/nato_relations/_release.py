@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "eb269a049413bd0620d57ae9fb5409aba43e184448f1b856290b4691ab3c4d70",
+    "changes.json": "827df496de0a5f640ab9dfc2cb929b1172d7475d7d4b098bed05ec714d0f548b",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "d7cb76f252e994c122e8026c0f418761edb49d6ea4e3417244a70dd7317fbb20",
-    "index.txt": "291d4e2adfa765e9e31c70086210942f0cf6a6d6401128e9ba05065e56471514",
-    "meta.json": "dbfc78ed4598d7599ed3a56ba56b243795dae7e6b2da4e1d5071f94406517c1b",
+    "events.json": "d7d710812809c9de8d660ac902e7bef90f6b860116012c0bed8e9493c8692f5a",
+    "index.txt": "d23559f4dadf667afa22280e62184cb1a86b7c5354aa5675b7d5f5bdee06d213",
+    "meta.json": "5f4a385e23ac57cf72beefbb9e9b249b6ac2b07ddaf708cb6886f37bf8ab4a67",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
