@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "827df496de0a5f640ab9dfc2cb929b1172d7475d7d4b098bed05ec714d0f548b",
+    "changes.json": "a412b2cee6051380cf595cab713720310916d43a1793338bf3f053ad52e48f8a",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "d7d710812809c9de8d660ac902e7bef90f6b860116012c0bed8e9493c8692f5a",
-    "index.txt": "d23559f4dadf667afa22280e62184cb1a86b7c5354aa5675b7d5f5bdee06d213",
-    "meta.json": "5f4a385e23ac57cf72beefbb9e9b249b6ac2b07ddaf708cb6886f37bf8ab4a67",
+    "events.json": "4a7a0515355629cdf1251b41dd62a3ac13735f755765fbb93b9a5283f51ca670",
+    "index.txt": "af53aec06206ff15900cc9704df3b75e22427dc7f4ec3f4d90d9896f5b9c06e9",
+    "meta.json": "89122d0ebcd29c421d2058a9b603233b7ed091304cda746baf3a6a1e92163ef9",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
