@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "389893eeaa52bf1885eab8900eed104dc2c891ad605b7c421dc215fab2c55405",
+    "changes.json": "c34153dcc0a3ab9013d28f7046af38eb940a64ec6f8f52d0eb7112558b2f8b9b",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "6046ef61e49ec14568c0e69c67d86563143b84d107f6e75c74c096d87da95484",
-    "index.txt": "aed07486aae09aa6474a4ae993c1297b04dd7a3f4da43dc94982c81e1f58049b",
-    "meta.json": "fccb2bb8cab0b652ee91df01239a56fba41464cadefd238e8839ad46b20ca1dd",
+    "events.json": "b00213c3c4e55ba0590b2948e32fd1ce603f94dd114db08fef07bb487e94f579",
+    "index.txt": "904c4ceb8f583fc4772fad7a8b5c09340cceb3511849c2f1744503b026c88968",
+    "meta.json": "184c970387f0066eb1eac11014fdb44e72a3cdd83b139c23a86a01b5647e7b66",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
