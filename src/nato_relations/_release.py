@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "d8e9fd9b247a55758ff4e1a9b458e6d130ebf993da5e5bd41261ad5c9e8b0d12",
+    "changes.json": "bbcf7c6ce96932d76a0fc40a7d50786b50a220f96d4baabc955e60d47ba3fe58",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "9ec2bb691d4b477aae2cf8ae4cdc87c7d34dba8929ef9772367985a6802099bf",
-    "index.txt": "efec0584a7703449d35f5fe4057ec5303301433700bd01d132063e8da2b30573",
-    "meta.json": "66badbbb0e15b7f0d7095ca9ea6a603f10b3874baebd4b74225667a02ca490d1",
+    "events.json": "eeddd9622ab5d5f7027c4c20ce478c200e8026aea916620ebcc9433d48198af6",
+    "index.txt": "0895e2e9e917ce20234d2a8e1536b25515b403d090cf288703d8665a84549a79",
+    "meta.json": "44ad0256d2386ebf7a75c1f13bab98e02e28d274bf8fb9778687535450933156",
     "participations.json": "c7828d86bf00c994fa4569b8d9a7260d7e50b5f2c60ba307b7a1c046514ac35f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
