@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "bbcf7c6ce96932d76a0fc40a7d50786b50a220f96d4baabc955e60d47ba3fe58",
+    "changes.json": "89495d82a1ce0aa43af34705f7e97715ab7e07987b035b43d09c6873399b81ca",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "eeddd9622ab5d5f7027c4c20ce478c200e8026aea916620ebcc9433d48198af6",
-    "index.txt": "0895e2e9e917ce20234d2a8e1536b25515b403d090cf288703d8665a84549a79",
-    "meta.json": "44ad0256d2386ebf7a75c1f13bab98e02e28d274bf8fb9778687535450933156",
+    "events.json": "b8f54b1862eaa21f31cb5d438442e7e4992cb37e51d9b789493dc84553ed137e",
+    "index.txt": "c59044a7c60aed18554c64fb4b84e0088e5fd43fc2a373368dbbff939ed1b2fb",
+    "meta.json": "e33b61e4adecac7394cf035874acf81aebe9617b229e1db4d4aacd832b24be1d",
     "participations.json": "c7828d86bf00c994fa4569b8d9a7260d7e50b5f2c60ba307b7a1c046514ac35f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
