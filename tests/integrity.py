@@ -163,6 +163,33 @@ def revocations_match(spells: Iterable[Participation], events: Iterable[Event], 
     return problems
 
 
+def designations_without_prior_steps(
+    spells: Iterable[Participation],
+    events: Iterable[Event],
+    statute_day: datetime.date = datetime.date(1996, 7, 21),
+    programme: str = "MNNA",
+) -> list[str]:
+    """Designations by a presidential act with no announcement or notice to Congress recorded before them.
+
+    Since the statute of 21 July 1996 (22 U.S.C. 2321k) a designation follows a written notice to
+    Congress, usually after a public announcement; each such step is a ``statement`` event of the
+    country in ``programme`` dated no later than the act. Spells that began by statute (on or before
+    ``statute_day``) or that are only ``treated as`` designations have no such steps.
+    """
+    stated: dict[str, list[PartialDate]] = {}
+    for e in events:
+        if e.programme == programme and e.kind is EventKind.STATEMENT and e.country is not None:
+            stated.setdefault(e.country, []).append(e.date)
+    return [
+        f"{_spell(p)}: no announcement or notice to Congress recorded by {p.start}"
+        for p in spells
+        if p.programme == programme
+        and p.start.earliest > statute_day
+        and "treated as" not in p.qualifiers
+        and not any(d.earliest <= p.start.latest for d in stated.get(p.country, ()))
+    ]
+
+
 def outside_region(
     spells: Iterable[Participation], region_of: dict[str, str], allowed: dict[str, set[str]]
 ) -> list[str]:

@@ -143,6 +143,24 @@ def test_revocations_match() -> None:
     ]
 
 
+def test_designations_without_prior_steps() -> None:
+    def statement(country: str, date: str) -> Event:
+        return Event(PartialDate.parse(date), country, "MNNA", EventKind.STATEMENT, "Announced.", SRC)
+
+    spells = [spell("NZ", "MNNA", "1996-07-21"), spell("CO", "MNNA", "2022-05"), spell("TN", "MNNA", "2015-07")]
+    taiwan = attrs.evolve(spell("TW", "MNNA", "2002-09-30"), qualifiers=("treated as",))
+    steps = [statement("CO", "2022-04-21"), statement("TN", "2015-07")]  # a step in the act's month may be first
+    assert integrity.designations_without_prior_steps([*spells, taiwan], steps) == []
+    late = [statement("CO", "2022-06-01")]  # after the act: not a step toward it
+    assert integrity.designations_without_prior_steps(spells, late) == [
+        "CO MNNA 2022-05..: no announcement or notice to Congress recorded by 2022-05",
+        "TN MNNA 2015-07..: no announcement or notice to Congress recorded by 2015-07",
+    ]
+    other_kind = Event(PartialDate.parse("2022-03"), "CO", "MNNA", EventKind.OTHER, "Ceremony.", SRC)
+    other_programme = Event(PartialDate.parse("2022-03"), "CO", "PATG", EventKind.STATEMENT, "Said.", SRC)
+    assert len(integrity.designations_without_prior_steps(spells, [other_kind, other_programme, *steps[1:]])) == 1
+
+
 def test_outside_region() -> None:
     allowed = {"ICI": {"Western Asia"}}
     region_of = {"QA": "Western Asia", "MA": "Northern Africa"}
