@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "c25186db5f27dda2207ee165a22925dea6cece25a48b10390ff51ffb7d1dc5be",
+    "changes.json": "8d6d2cffac850ebf49dcb12acbaa311e157add10de82f2a10453aa10d81540e2",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "4d6e8719e584ba0e868402693d2902289f84cf1c000c9c6f08c24ae47d1074f9",
-    "index.txt": "e1f9f4acbf4bbb573449749d193d26a679a879d037ca729a96f3c1b59a075ca2",
-    "meta.json": "6cc729324a07708a4c2f36ad1ca82152da72318d47265d92416ca9afab9bdcfc",
+    "events.json": "a6167614441f2d2a7d004f2d3e59a9687cb768137f6138e5ac3968085bb232cb",
+    "index.txt": "1d13bba6f643c2462d6c390f139e671395c5b203ec220fcec3d3dfb3ca565f6d",
+    "meta.json": "f5a4edf0047ceda0b6197f02b309fc7c98dc2d50db0d22048b5b6a0c0fccd067",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
