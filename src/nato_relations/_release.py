@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "cfecb8bed8547e519b05826e9a610b87e6562d9b7a90eee316c32cadcbd521c6",
+    "changes.json": "f101341999a2897727cbc88993274eedcddcef3eeade6bc9918043f957cb1307",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "349c48fa14031855b3d9790a13f74ea7c07d79859938093e744d4c301acac952",
-    "index.txt": "d21fa975d759c2fc8dfa8a20684821b295b9c4e76d881819e3f1b190bfb191e9",
-    "meta.json": "75c99b82be62f55d3d107b5aa706f458dd7d58c40eca56ff908363059f7149f6",
+    "events.json": "b006d0ba160634e0658d1cda1c4f9de43846a795f9754aed6460599851d78f37",
+    "index.txt": "fb24355d4d46e81ef605018b886e5015a3b4e0e6ce7fab5a7ef2f51ccc5354b5",
+    "meta.json": "3d0b66c5df1cc18efc57e6803ca7c7f9696def80c4f204dd0a3cacef614c448b",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
