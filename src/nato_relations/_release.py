@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "f101341999a2897727cbc88993274eedcddcef3eeade6bc9918043f957cb1307",
+    "changes.json": "8082cd2d85a07545c6bc51aadb91ff7245c48720be6051f30d2fd0ce48fc8b6a",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "b006d0ba160634e0658d1cda1c4f9de43846a795f9754aed6460599851d78f37",
-    "index.txt": "fb24355d4d46e81ef605018b886e5015a3b4e0e6ce7fab5a7ef2f51ccc5354b5",
-    "meta.json": "3d0b66c5df1cc18efc57e6803ca7c7f9696def80c4f204dd0a3cacef614c448b",
+    "events.json": "edf867cc34cb257811b695409ea584467b6e20b66666b66cfb51c639f4a2fadc",
+    "index.txt": "61747757eeb32a15a5ba434f69458e7c7db05195d69e99d97d7f3f6e9b985ab8",
+    "meta.json": "ab666e73815e34a10dfb2eabfab01b437a8a8cb854ced44a0403572319fdc3ab",
     "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
