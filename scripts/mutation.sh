@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing (mutmut 3) of the query modules. Slow, so not part of .ci/run.
-#   bash scripts/mutation.sh                 # _dates _queries _timeline _names _panel
+#   bash scripts/mutation.sh                 # _dates _queries _timeline _names _panel _convert _changes
 #   bash scripts/mutation.sh _names _dates   # some of them
 # Works in a copy of the tree, prints each module's killed/total and each surviving mutant's diff
 # (see docs/reliability.md for why the survivors are equivalent).
@@ -11,11 +11,13 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$root"/{src,tests,scripts,docs,pyproject.toml,README.md,LICENSE} "$work"/
 python3 -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$work[test]" "mutmut==3.8.1"
-[ $# -gt 0 ] || set -- _dates _queries _timeline _names _panel
+[ $# -gt 0 ] || set -- _dates _queries _timeline _names _panel _convert _changes
 for module in "$@"; do
     case $module in
         _panel) tests='"tests/test_panel.py"' ;;
         _timeline) tests='"tests/test_timeline.py", "tests/test_api.py", "tests/test_edges.py"' ;;
+        _convert) tests='"tests/test_convert.py", "tests/test_names.py"' ;;
+        _changes) tests='"tests/test_changes.py"' ;;
         *) tests='"tests/test_api.py", "tests/test_edges.py", "tests/test_dates.py", "tests/test_properties.py", "tests/test_query_oracle.py"' ;;
     esac
     cp "$root/pyproject.toml" "$work/pyproject.toml"
