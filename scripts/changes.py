@@ -96,8 +96,21 @@ def _text(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def _codes(e: Record) -> str:
+    return "+".join(e.get("programmes") or ()) or "-"
+
+
 def _event_base(e: Record) -> str:
-    return f"{e.get('country') or '-'} {e['date']} {e['kind']} {e.get('programme') or '-'}"
+    return f"{e.get('country') or '-'} {e['date']} {e['kind']} {_codes(e)}"
+
+
+def normalised(table: str, record: Record) -> Record:
+    """A record in this release's shape: an event of a release before 2026.12.2 named one ``programme``."""
+    if table != "events" or "programme" not in record:
+        return record
+    shaped = {k: v for k, v in record.items() if k != "programme"}
+    shaped["programmes"] = [record["programme"]] if record["programme"] else []
+    return shaped
 
 
 KEYS: dict[str, Callable[[Record], str]] = {
@@ -111,7 +124,7 @@ GROUPS: dict[str, Callable[[Record], str]] = {
     "countries": lambda c: c["alpha2"],
     "programmes": lambda p: p["code"],
     "participations": lambda p: f"{p['country']} {p['programme']}",
-    "events": lambda e: f"{e.get('country') or '-'} {e['kind']} {e.get('programme') or '-'}",
+    "events": lambda e: f"{e.get('country') or '-'} {e['kind']} {_codes(e)}",
 }
 
 
@@ -135,7 +148,8 @@ def keyed(table: str, records: Iterable[Record]) -> dict[str, Record]:
 
 def compare(table: str, old: list[Record], new: list[Record], release: str, previous: str) -> list[Change]:
     """The changes of one table between two releases."""
-    before, after = keyed(table, old), keyed(table, new)
+    before = keyed(table, (normalised(table, r) for r in old))
+    after = keyed(table, (normalised(table, r) for r in new))
     pairs = [(key, key) for key in after if key in before]
     removed = [key for key in before if key not in after]
     added = [key for key in after if key not in before]

@@ -43,7 +43,7 @@ SortKey = Callable[[Any], Any]
 
 
 def _event_key(e: Event) -> tuple[Any, ...]:
-    return (e.date.earliest, e.date.latest, e.country or "", e.programme or "", e.kind.value, e.summary)
+    return (e.date.earliest, e.date.latest, e.country or "", e.programmes, e.kind.value, e.summary)
 
 
 def _spell_key(p: Participation) -> tuple[Any, ...]:

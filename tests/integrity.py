@@ -15,6 +15,7 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from nato_relations import Country, Event, EventKind, PartialDate, Participation, Programme, Source
+from nato_relations._dates import Precision
 
 
 def _spell(p: Participation) -> str:
@@ -67,11 +68,10 @@ def before_programme_existed(
         if start is not None and p.start.latest < start.earliest:
             problems.append(f"{_spell(p)}: starts before {p.programme} was established ({start})")
     for e in events:
-        start = established.get(e.programme or "")
-        if start is not None and e.date.latest < start.earliest and e.kind is not EventKind.DECISION:
-            problems.append(
-                f"event {e.date} {e.country} {e.kind.value}: before {e.programme} was established ({start})"
-            )
+        for code in e.programmes:
+            start = established.get(code)
+            if start is not None and e.date.latest < start.earliest and e.kind is not EventKind.DECISION:
+                problems.append(f"event {e.date} {e.country} {e.kind.value}: before {code} was established ({start})")
     return problems
 
 
@@ -101,7 +101,7 @@ def outside_lifetime(countries: Iterable[Country]) -> list[str]:
     problems = []
     for c in countries:
         problems += [
-            f"event {e.date} {e.kind.value} {e.programme or '-'} of {c.alpha2}: dated outside its lifetime"
+            f"event {e.date} {e.kind.value} {_codes(e)} of {c.alpha2}: dated outside its lifetime"
             for e in c.events
             if not inside(c, e.date.earliest, e.date.latest)
         ]
@@ -151,7 +151,7 @@ def iso_problems(alpha2: str, alpha3: str, numeric: str | None, iso: tuple[str, 
 def revocations_match(spells: Iterable[Participation], events: Iterable[Event], programme: str = "MNNA") -> list[str]:
     """Each ended ``programme`` spell has a revocation event on its end date, and vice versa."""
     ends = {(p.country, str(p.end)) for p in spells if p.programme == programme and p.end is not None}
-    revoked = {(e.country, str(e.date)) for e in events if e.programme == programme and e.kind is EventKind.REVOCATION}
+    revoked = {(e.country, str(e.date)) for e in events if programme in e.programmes and e.kind is EventKind.REVOCATION}
     problems = [
         f"{country} {programme} ends {end} without a revocation event that day"
         for country, end in sorted(ends - revoked)
@@ -178,7 +178,7 @@ def designations_without_prior_steps(
     """
     stated: dict[str, list[PartialDate]] = {}
     for e in events:
-        if e.programme == programme and e.kind is EventKind.STATEMENT and e.country is not None:
+        if programme in e.programmes and e.kind is EventKind.STATEMENT and e.country is not None:
             stated.setdefault(e.country, []).append(e.date)
     return [
         f"{_spell(p)}: no announcement or notice to Congress recorded by {p.start}"
@@ -206,7 +206,7 @@ def orphan_events(events: Iterable[Event]) -> list[str]:
     return [
         f"event {e.date} {e.kind.value}: no country and no programme"
         for e in events
-        if e.country is None and e.programme is None
+        if e.country is None and not e.programmes
     ]
 
 
@@ -219,8 +219,12 @@ LEAVING = frozenset({EventKind.WITHDRAWAL, EventKind.REVOCATION})
 IN_PROGRAMME = frozenset({EventKind.AGREEMENT, EventKind.SIGNATURE})
 
 
+def _codes(e: Event) -> str:
+    return "+".join(e.programmes) or "-"
+
+
 def _event(e: Event) -> str:
-    return f"event {e.date} {e.country} {e.programme} {e.kind.value}"
+    return f"event {e.date} {e.country} {_codes(e)} {e.kind.value}"
 
 
 def _meets(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -239,10 +243,10 @@ def events_without_spells(spells: Iterable[Participation], events: Iterable[Even
     for p in spells:
         spells_of.setdefault((p.country, p.programme), []).append(p)
     problems = []
-    for e in events:
-        if e.country is None or e.programme is None:
+    for e, code in ((event, code) for event in events for code in event.programmes):  # every programme it names
+        if e.country is None:
             continue
-        mine = spells_of.get((e.country, e.programme), [])
+        mine = spells_of.get((e.country, code), [])
         if e.kind in ENTERING:
             ok = any(_meets(p.start, e.date) for p in mine)
             wanted = "a spell starting that day"
@@ -261,7 +265,7 @@ def events_without_spells(spells: Iterable[Participation], events: Iterable[Even
         else:
             continue
         if not ok:
-            problems.append(f"{_event(e)}: no {wanted}")
+            problems.append(f"{_event(e)}: no {wanted} in {code}")
     return problems
 
 
@@ -285,7 +289,8 @@ def spells_without_events(
     spells = list(spells)
     dates_of: dict[str | None, list[PartialDate]] = {}
     for e in events:
-        dates_of.setdefault(e.country if e.country is not None else f"programme {e.programme}", []).append(e.date)
+        for about in [e.country] if e.country is not None else [f"programme {code}" for code in e.programmes]:
+            dates_of.setdefault(about, []).append(e.date)
     for programme in programmes:
         dates = (programme.established, programme.ended)
         dates_of.setdefault(f"programme {programme.code}", []).extend(d for d in dates if d is not None)
@@ -377,7 +382,7 @@ def near_duplicate_events(events: Sequence[Event], threshold: float = 0.5) -> li
                 if second.date.earliest > first.date.latest:
                     break
                 statements = EventKind.STATEMENT in (first.kind, second.kind)
-                same_programme = first.programme is not None and first.programme == second.programme
+                same_programme = bool(set(first.programmes) & set(second.programmes))
                 union = words[i] | words[j]
                 similar = bool(union) and len(words[i] & words[j]) / len(union) >= threshold
                 both_statements = first.kind is second.kind is EventKind.STATEMENT
@@ -385,6 +390,50 @@ def near_duplicate_events(events: Sequence[Event], threshold: float = 0.5) -> li
                     similar and not both_statements
                 ):
                     problems.append(f"{_event(first)} and {_event(second)}: the same act twice?")
+    return problems
+
+
+def same_act_twice(
+    events: Sequence[Event], allowed: Iterable[tuple[str, str]] = (), threshold: float = 0.3
+) -> list[str]:
+    """Pairs of events that may record one act twice for one country, under any wording.
+
+    Two events of one country are paired when their dates may be the same
+    day and both are known to the month or day, they are not both
+    statements (two people may speak on one day), and any of these holds:
+    they share a programme, they are of one kind, one is a summit, or their
+    summaries share at least ``threshold`` of their words. Looser than
+    :func:`near_duplicate_events`, it also finds one act filed under two
+    programmes or two kinds (a summit and its decision). ``allowed`` holds
+    the pairs reviewed as distinct acts, each as the two events'
+    descriptions in date order; a reviewed pair no longer in the data is
+    reported too, so the list cannot go stale.
+    """
+    reviewed = {(first, second) for first, second in allowed}
+    by_country: dict[str, list[Event]] = {}
+    for e in events:
+        if e.country is not None and e.date.precision is not Precision.YEAR:
+            by_country.setdefault(e.country, []).append(e)
+    found: set[tuple[str, str]] = set()
+    for group in by_country.values():
+        group.sort(key=lambda e: (e.date.earliest, e.date.latest, _event(e)))
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                if second.date.earliest > first.date.latest:
+                    break
+                if first.kind is second.kind is EventKind.STATEMENT:
+                    continue
+                words_first, words_second = _words(first.summary), _words(second.summary)
+                union = words_first | words_second
+                if (
+                    set(first.programmes) & set(second.programmes)
+                    or first.kind is second.kind
+                    or EventKind.SUMMIT in (first.kind, second.kind)
+                    or (union and len(words_first & words_second) / len(union) >= threshold)
+                ):
+                    found.add((_event(first), _event(second)))
+    problems = [f"{a} and {b}: one act recorded twice?" for a, b in sorted(found - reviewed)]
+    problems += [f"{a} and {b}: reviewed as distinct, no longer both in the data" for a, b in sorted(reviewed - found)]
     return problems
 
 

@@ -53,7 +53,7 @@ events = st.builds(
     Event,
     date=partial_dates(1940, 2040),
     country=st.none() | st.sampled_from(["AT", "FI", "MT"]),
-    programme=st.none() | st.sampled_from(["PfP", "NATO"]),
+    programmes=st.lists(st.sampled_from(["PfP", "NATO", "EAPC"]), max_size=3, unique=True).map(tuple),
     kind=st.sampled_from(EventKind),
     summary=text,
     sources=st.lists(sources, min_size=1, max_size=3).map(tuple),

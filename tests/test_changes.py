@@ -28,7 +28,7 @@ def _one(changes: tuple[Change, ...], table: str, key: str, field: str | None = 
 def test_changes_since_an_earlier_release() -> None:
     changes = nr.changes(since="2026.11.1")
     assert isinstance(changes, tuple)
-    assert {c.release for c in changes} == {"2026.12.0", "2026.12.1"}  # each release's changes, in release order
+    assert {c.release for c in changes} == {"2026.12.0", "2026.12.1", "2026.12.2"}  # each release's, in order
     releases = [c.release for c in changes]
     assert releases == sorted(releases, key=lambda r: tuple(int(n) for n in r.split(".")))
     earlier = tuple(c for c in changes if c.release == "2026.12.0")
@@ -46,8 +46,18 @@ def test_changes_since_an_earlier_release() -> None:
 
 def test_changes_of_the_installed_release() -> None:
     changes = nr.changes()  # the default: what the installed release changed
-    assert changes == nr.changes(since="2026.12.0")
+    assert changes == nr.changes(since="2026.12.1")
     assert {c.release for c in changes} == {nr.__version__}
+    assert {c.previous for c in changes} == {"2026.12.1"}
+    # One act, one record: Russia's three suspension records of 1 April 2014 became one naming three programmes.
+    merged = _one(changes, "events", "RU 2014-04-01 suspension NRC+PfP+EAPC")
+    assert merged.action is ChangeAction.ADDED
+    for code in ("NRC", "PfP", "EAPC"):
+        assert _one(changes, "events", f"RU 2014-04-01 suspension {code}").action is ChangeAction.REMOVED
+
+
+def test_changes_of_an_earlier_release_keep_its_own_previous() -> None:
+    changes = tuple(c for c in nr.changes(since="2026.12.0") if c.release == "2026.12.1")
     assert {c.previous for c in changes} == {"2026.12.0"}
     greece = _one(changes, "participations", "GR ASPIRANT 1951-09-20")
     assert greece.action is ChangeAction.ADDED
@@ -90,7 +100,7 @@ def test_cli_changes(capsys: pytest.CaptureFixture[str]) -> None:
     assert list(rows[0]) == ["release", "previous", "action", "table", "key", "field", "old", "new"]
     code, out, _ = run_cli(capsys, "changes")
     assert code == 0
-    assert out.startswith(f"{nr.__version__} (since 2026.12.0): {len(nr.changes())} changes")
+    assert out.startswith(f"{nr.__version__} (since 2026.12.1): {len(nr.changes())} changes")
     code, _, err = run_cli(capsys, "changes", "--since", "1999.1.0")
     assert code == 2
     assert "usage: nato-relations changes" in err

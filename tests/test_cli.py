@@ -200,4 +200,11 @@ def test_json_carries_every_csv_field(capsys: pytest.CaptureFixture[str], argv: 
     assert len(rows) == len(records)
     for row, record in zip(rows, records, strict=True):
         assert set(row) <= set(record)
-        assert all(row[k] == ("" if record[k] is None else str(record[k])) for k in row if k not in ("date",))
+        assert all(row[k] == _cell(record[k]) for k in row if k not in ("date",))
+
+
+def _cell(value: object) -> str:
+    """A JSON value as its CSV cell: a list of codes (an event's programmes) joined by '; '."""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return "" if value is None else str(value)

@@ -78,7 +78,7 @@ def _scalars(value: Any) -> set[str]:
     if isinstance(value, dict):
         return set(value) | {text for item in value.values() for text in _scalars(item)}
     if isinstance(value, list):
-        joined = {", ".join(value)} if all(isinstance(v, str) for v in value) else set()
+        joined = {", ".join(value), "; ".join(value)} if all(isinstance(v, str) for v in value) else set()
         return joined | {text for item in value for text in _scalars(item)}
     return {"" if value is None else str(value)}
 

@@ -38,7 +38,9 @@ def spell(country: str, programme: str, start: str, end: str | None = None) -> P
 
 
 def event(date: str, programme: str | None = "PfP") -> Event:
-    return Event(PartialDate.parse(date), "MT", programme, EventKind.WITHDRAWAL, "Left.", SRC)
+    return Event(
+        PartialDate.parse(date), "MT", () if programme is None else (programme,), EventKind.WITHDRAWAL, "Left.", SRC
+    )
 
 
 def test_a_spell_cannot_end_before_it_starts() -> None:
@@ -127,16 +129,16 @@ def test_iso_problems() -> None:
 
 def test_decisions_may_precede_their_programme() -> None:
     pfp = PFP
-    decision = Event(PartialDate.parse("1993-10"), None, "PfP", EventKind.DECISION, "Proposed.", SRC)
+    decision = Event(PartialDate.parse("1993-10"), None, ("PfP",), EventKind.DECISION, "Proposed.", SRC)
     assert integrity.before_programme_existed([pfp], [], [decision]) == []
 
 
 def test_revocations_match() -> None:
     spells = [spell("AF", "MNNA", "2012-07-06", "2022-09"), spell("JO", "MNNA", "1996-11-13")]
-    revoked = Event(PartialDate.parse("2022-09"), "AF", "MNNA", EventKind.REVOCATION, "Revoked.", SRC)
+    revoked = Event(PartialDate.parse("2022-09"), "AF", ("MNNA",), EventKind.REVOCATION, "Revoked.", SRC)
     assert integrity.revocations_match(spells, [revoked]) == []
     assert integrity.revocations_match(spells, []) == ["AF MNNA ends 2022-09 without a revocation event that day"]
-    early = Event(PartialDate.parse("2022-07"), "AF", "MNNA", EventKind.REVOCATION, "Revoked.", SRC)
+    early = Event(PartialDate.parse("2022-07"), "AF", ("MNNA",), EventKind.REVOCATION, "Revoked.", SRC)
     assert integrity.revocations_match(spells, [early]) == [
         "AF MNNA ends 2022-09 without a revocation event that day",
         "AF MNNA revoked 2022-07 but no spell ends that day",
@@ -145,7 +147,7 @@ def test_revocations_match() -> None:
 
 def test_designations_without_prior_steps() -> None:
     def statement(country: str, date: str) -> Event:
-        return Event(PartialDate.parse(date), country, "MNNA", EventKind.STATEMENT, "Announced.", SRC)
+        return Event(PartialDate.parse(date), country, ("MNNA",), EventKind.STATEMENT, "Announced.", SRC)
 
     spells = [spell("NZ", "MNNA", "1996-07-21"), spell("CO", "MNNA", "2022-05"), spell("TN", "MNNA", "2015-07")]
     taiwan = attrs.evolve(spell("TW", "MNNA", "2002-09-30"), qualifiers=("treated as",))
@@ -156,8 +158,8 @@ def test_designations_without_prior_steps() -> None:
         "CO MNNA 2022-05..: no announcement or notice to Congress recorded by 2022-05",
         "TN MNNA 2015-07..: no announcement or notice to Congress recorded by 2015-07",
     ]
-    other_kind = Event(PartialDate.parse("2022-03"), "CO", "MNNA", EventKind.OTHER, "Ceremony.", SRC)
-    other_programme = Event(PartialDate.parse("2022-03"), "CO", "PATG", EventKind.STATEMENT, "Said.", SRC)
+    other_kind = Event(PartialDate.parse("2022-03"), "CO", ("MNNA",), EventKind.OTHER, "Ceremony.", SRC)
+    other_programme = Event(PartialDate.parse("2022-03"), "CO", ("PATG",), EventKind.STATEMENT, "Said.", SRC)
     assert len(integrity.designations_without_prior_steps(spells, [other_kind, other_programme, *steps[1:]])) == 1
 
 
@@ -172,14 +174,14 @@ def test_outside_region() -> None:
 
 def test_orphan_events() -> None:
     assert integrity.orphan_events([event("1996", programme=None)]) == []  # it has a country
-    orphan = Event(PartialDate.parse("1996"), None, None, EventKind.OTHER, "Something.", SRC)
+    orphan = Event(PartialDate.parse("1996"), None, (), EventKind.OTHER, "Something.", SRC)
     assert integrity.orphan_events([orphan]) == ["event 1996 other: no country and no programme"]
 
 
 def ev(
     date: str, kind: EventKind, programme: str | None = "PfP", summary: str = "Happened.", country: str = "MT"
 ) -> Event:
-    return Event(PartialDate.parse(date), country, programme, kind, summary, SRC)
+    return Event(PartialDate.parse(date), country, () if programme is None else (programme,), kind, summary, SRC)
 
 
 def test_events_without_spells() -> None:
@@ -192,14 +194,14 @@ def test_events_without_spells() -> None:
     assert integrity.events_without_spells(spells, ok) == []
     bad = [ev("1995-05", EventKind.ACCESSION), ev("1997", EventKind.WITHDRAWAL), ev("2001", EventKind.SIGNATURE)]
     assert integrity.events_without_spells(spells, bad) == [
-        "event 1995-05 MT PfP accession: no a spell starting that day",
-        "event 1997 MT PfP withdrawal: no a spell ending that day",
-        "event 2001 MT PfP signature: no a spell running then",
+        "event 1995-05 MT PfP accession: no a spell starting that day in PfP",
+        "event 1997 MT PfP withdrawal: no a spell ending that day in PfP",
+        "event 2001 MT PfP signature: no a spell running then in PfP",
     ]
     suspended = [attrs.evolve(spells[0], suspensions=(Suspension(PartialDate.parse("1996"), None),))]
     assert integrity.events_without_spells(suspended, [ev("1996", EventKind.SUSPENSION)]) == []
     assert integrity.events_without_spells(spells, [ev("1996", EventKind.SUSPENSION)]) == [
-        "event 1996 MT PfP suspension: no a suspension starting that day"
+        "event 1996 MT PfP suspension: no a suspension starting that day in PfP"
     ]
 
 
@@ -209,7 +211,7 @@ def test_spells_without_events() -> None:
     assert integrity.spells_without_events([PFP], spells, events) == [
         "MT EAPC 1997-05-30..1999-01-01: no event on its start"
     ]
-    founding = Event(PartialDate.parse("1997-05-30"), None, "EAPC", EventKind.FOUNDING, "Founded.", SRC)
+    founding = Event(PartialDate.parse("1997-05-30"), None, ("EAPC",), EventKind.FOUNDING, "Founded.", SRC)
     assert integrity.spells_without_events([PFP], spells, [*events, founding]) == []
 
 
@@ -229,13 +231,66 @@ def test_undated_programmes() -> None:
     ]
 
 
+def test_same_act_twice_finds_one_act_under_two_programmes_or_kinds() -> None:
+    suspended = [
+        ev("2014-04-01", EventKind.SUSPENSION, "NRC", "Ministers suspended cooperation under the council.", "RU"),
+        ev("2014-04-01", EventKind.SUSPENSION, "PfP", "Practical cooperation was frozen.", "RU"),
+    ]
+    assert integrity.same_act_twice(suspended) == [
+        "event 2014-04-01 RU NRC suspension and event 2014-04-01 RU PfP suspension: one act recorded twice?"
+    ]
+    merged = Event(PartialDate.parse("2014-04-01"), "RU", ("NRC", "PfP"), EventKind.SUSPENSION, "Suspended.", SRC)
+    assert integrity.same_act_twice([merged]) == []
+    summit_and_decision = [
+        ev("2008-04-03", EventKind.DECISION, "MAP", "Leaders backed the application.", "GE"),
+        ev("2008-04-03", EventKind.SUMMIT, "NATO", "The summit met in Bucharest.", "GE"),
+    ]
+    assert len(integrity.same_act_twice(summit_and_decision)) == 1
+    in_a_month = [
+        ev("2008-12", EventKind.DECISION, "ANP", "Ministers chose annual programmes.", "GE"),
+        ev("2008-12-03", EventKind.DECISION, "IPAP", "The action plan was replaced.", "GE"),
+    ]
+    assert len(integrity.same_act_twice(in_a_month)) == 1
+    reworded = [
+        ev("2014-09", EventKind.DECISION, None, "At the Wales Summit leaders offered Moldova capacity building.", "MD"),
+        ev(
+            "2014-09",
+            EventKind.INVITATION,
+            "DCB",
+            "At the Wales Summit Moldova was invited to capacity building.",
+            "MD",
+        ),
+    ]
+    assert len(integrity.same_act_twice(reworded)) == 1
+    # Not paired: two statements, a year-only date, different months, other countries, unrelated acts.
+    apart = [
+        ev("2022-05", EventKind.STATEMENT, "NATO", "One minister spoke.", "FI"),
+        ev("2022-05", EventKind.STATEMENT, "NATO", "Another minister spoke.", "FI"),
+        ev("2022", EventKind.DECISION, "NATO", "Parliament voted.", "SE"),
+        ev("2022-05", EventKind.DECISION, "NATO", "The government decided.", "SE"),
+        ev("2022-06", EventKind.DECISION, "NATO", "The government decided again.", "NO"),
+        ev("2022-07", EventKind.DECISION, "NATO", "The government decided again.", "NO"),
+        ev("2022-05-18", EventKind.APPLICATION, "NATO", "Applied.", "DK"),
+        ev("2022-05-18", EventKind.OTHER, "PfP", "A centre opened.", "DK"),
+    ]
+    assert integrity.same_act_twice(apart) == []
+    pair = (
+        "event 2014-04-01 RU NRC suspension",
+        "event 2014-04-01 RU PfP suspension",
+    )
+    assert integrity.same_act_twice(suspended, [pair]) == []  # reviewed as distinct
+    assert integrity.same_act_twice([], [pair]) == [
+        f"{pair[0]} and {pair[1]}: reviewed as distinct, no longer both in the data"
+    ]
+
+
 def test_near_duplicate_events() -> None:
     riga = [
         ev("2006-11-29", EventKind.INVITATION, "PfP", "At the Riga Summit Allies invited Serbia to join PfP."),
         ev("2006-11-29", EventKind.SUMMIT, None, "Allies at the Riga Summit invited Serbia to join PfP."),
     ]
     assert integrity.near_duplicate_events(riga) == [
-        "event 2006-11-29 MT PfP invitation and event 2006-11-29 MT None summit: the same act twice?"
+        "event 2006-11-29 MT PfP invitation and event 2006-11-29 MT - summit: the same act twice?"
     ]
     same_programme = [ev("2012-09", EventKind.AGREEMENT, "IPCP"), ev("2012-09-10", EventKind.AGREEMENT, "IPCP")]
     assert len(integrity.near_duplicate_events(same_programme)) == 1

@@ -89,7 +89,7 @@ def test_a_bad_record_is_named_by_file_and_path(record: object, location: str, p
                     {
                         "date": "2008",
                         "country": None,
-                        "programme": None,
+                        "programmes": [],
                         "kind": "party",
                         "summary": "S",
                         "sources": [SOURCE],

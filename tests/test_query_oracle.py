@@ -60,7 +60,7 @@ def _events(
     return tuple(
         e
         for e in pool
-        if e.overlaps(low, high) and (code is None or e.programme == code) and (kind is None or e.kind is kind)
+        if e.overlaps(low, high) and (code is None or code in e.programmes) and (kind is None or e.kind is kind)
     )
 
 

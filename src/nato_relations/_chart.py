@@ -214,9 +214,11 @@ def _draw(
         for (country, _), centre in zip(rows, centres, strict=True):
             for event in country.events:
                 day = event.date.earliest
-                if left <= day <= right and (event.programme is None or event.programme in codes):
+                drawn = [c for c in event.programmes if c in codes]
+                if left <= day <= right and (drawn or not event.programmes):
                     xs.append(date2num(day))
-                    ys.append(lanes.get((country.alpha2, event.programme or ""), centre))
+                    mine = [lanes[country.alpha2, c] for c in drawn if (country.alpha2, c) in lanes]
+                    ys.append(mine[0] if mine else centre)  # on its first programme's lane, else mid-row
         handles.append(axes.scatter(xs, ys, marker="|", s=60, color="#222222", linewidths=1.2, zorder=3))
         names.append("event")
     axes.xaxis_date()

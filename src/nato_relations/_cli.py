@@ -36,14 +36,15 @@ FORMATS = {
     "programme, kind, start, end, qualifiers, summary; a first row with record 'country' (alpha2, name, on, "
     "status, summary), then one row per spell (record 'participation': programme, start, end, qualifiers), each "
     "followed by one row per suspension of it (record 'suspension': programme, start, end), and "
-    "one per event (record 'event': programme, kind, start = the event's date, summary).",
+    "one per event (record 'event': programme = its programmes joined by '; ', kind, start = the event's date, "
+    "summary).",
     "programme": "With a code, JSON: {'programme': the Programme record, 'participants': a list of {alpha2, "
     "alpha3, name, region}}; CSV: alpha2, alpha3, name, region. Without a code, JSON: a list of Programme records; "
     "CSV: code, name, kind, run_by, established.",
     "members": "JSON: a list of {alpha2, alpha3, name, region}; CSV: the same columns.",
     "countries": "JSON: a list of {alpha2, alpha3, name, region}; CSV: the same columns.",
-    "events": "JSON: a list of Event records (date, country, programme, kind, summary, sources, notes); CSV: date, "
-    "country, programme, kind, summary.",
+    "events": "JSON: a list of Event records (date, country, programmes: a list of codes, kind, summary, sources, "
+    "notes); CSV: date, country, programmes (codes joined by '; ', the principal one first), kind, summary.",
     "info": "JSON: the DatasetInfo record; CSV: rows of field, value.",
     "coverage": "JSON: an object with, for each table's title, a list of rows as objects; CSV: each table after a "
     "line '# title'.",
@@ -135,7 +136,7 @@ def _suspended(suspension: Suspension) -> str:
 
 _SPELL_HEADER = ("country", "programme", "start", "end", "qualifiers")
 _COUNTRY_HEADER = ("alpha2", "alpha3", "name", "region")
-_EVENT_HEADER = ("date", "country", "programme", "kind", "summary")
+_EVENT_HEADER = ("date", "country", "programmes", "kind", "summary")
 
 
 def _country_rows(found: Sequence[Country], on: datetime.date | None = None) -> list[tuple[str, ...]]:
@@ -180,14 +181,19 @@ def _country_csv_rows(country: Country, on: datetime.date) -> list[tuple[str, ..
             rows.append(("suspension", country.alpha2, "", "", "", p.programme, "", str(suspended.start),
                          "" if suspended.end is None else str(suspended.end), "", ""))  # fmt: skip
     for e in country.events:
-        rows.append(("event", country.alpha2, "", "", "", e.programme or "", e.kind.value, str(e.date), "", "",
+        rows.append(("event", country.alpha2, "", "", "", _codes(e), e.kind.value, str(e.date), "", "",
                      e.summary))  # fmt: skip
     return rows
 
 
 def _event_rows(found: Sequence[Event], *, named: bool = False) -> list[tuple[str, ...]]:
     """The events' rows; ``named``: the country as its name and code (text for people), else its code."""
-    return [(str(e.date), _country_label(e.country, named), e.programme or "", e.kind.value, e.summary) for e in found]
+    return [(str(e.date), _country_label(e.country, named), _codes(e), e.kind.value, e.summary) for e in found]
+
+
+def _codes(event: Event) -> str:
+    """An event's programmes in one cell, the principal one first, as the exports write them."""
+    return "; ".join(event.programmes)
 
 
 def _country_label(code: str | None, named: bool) -> str:

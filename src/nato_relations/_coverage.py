@@ -26,7 +26,7 @@ def coverage_tables(dataset: Dataset, on: datetime.date) -> list[tuple[str, Tabl
             str(len(spells := [s for s in dataset.participations if s.programme == p.code])),
             str(len({s.country for s in spells})),
             str(sum(s.overlaps(on, on) for s in spells)),
-            str(sum(e.programme == p.code for e in dataset.events)),
+            str(sum(p.code in e.programmes for e in dataset.events)),
         )
         for p in dataset.programmes
     ]

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "alias_codes", "build", "event_order", "first_country", "get_dataset"]
 
 
-def event_order(event: Event) -> tuple[datetime.date, datetime.date, str, str, str, str]:
+def event_order(event: Event) -> tuple[datetime.date, datetime.date, str, tuple[str, ...], str, str]:
     return (
         event.date.earliest,
         event.date.latest,
         event.country or "",
-        event.programme or "",
+        event.programmes,
         event.kind.value,
         event.summary,
     )
@@ -117,8 +117,9 @@ def _check_references(raw: RawData) -> None:
     for i, event in enumerate(raw.events):
         if event.country is not None and event.country not in alpha2s:
             raise DataError(f"data/events.json[{i}].country", f"unknown country {event.country!r}")
-        if event.programme is not None and event.programme not in programme_codes:
-            raise DataError(f"data/events.json[{i}].programme", f"unknown programme {event.programme!r}")
+        for code in event.programmes:
+            if code not in programme_codes:
+                raise DataError(f"data/events.json[{i}].programmes", f"unknown programme {code!r}")
 
 
 def _country_names(raw: RawData) -> list[tuple[str, object, str]]:

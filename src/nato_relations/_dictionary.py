@@ -70,7 +70,10 @@ FIELDS: dict[str, dict[str, str]] = {
     "Event": {
         "date": f"when it happened, {_PARTIAL}",
         "country": "alpha-2 code of the country concerned; None for an event about a programme as a whole",
-        "programme": "code of the programme concerned, if any",
+        "programmes": (
+            "codes of every programme the act concerns, the principal one first; empty when it concerns none "
+            "(one act is one event, however many programmes it concerns)"
+        ),
         "kind": "what sort of event: accession, agreement, application, statement, summit ...",
         "summary": "what happened, in one sentence written for this dataset",
         "sources": "the pages the record was taken from",
@@ -182,11 +185,20 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "earliest": ("date", "the first day the date may stand for"),
         "latest": ("date", "the last day the date may stand for"),
         "country": ("string", "alpha-2 code of the country concerned; empty for a programme as a whole"),
-        "programme": ("string", "code of the programme concerned; may be empty"),
+        "programmes": (
+            "string",
+            "codes of the programmes the event concerns, the principal one first, separated by '; '; may be empty "
+            "(the event_programmes table gives one row per code)",
+        ),
         "kind": ("string", FIELDS["Event"]["kind"]),
         "summary": ("string", FIELDS["Event"]["summary"]),
         "notes": ("string", FIELDS["Event"]["notes"]),
         "source_ids": ("string", _SOURCES),
+    },
+    "event_programmes": {
+        "event": ("string", "id of the event in the events table"),
+        "programme": ("string", "code of a programme the event concerns"),
+        "position": ("integer", "1 for the event's principal programme, then 2, 3 ... in the event's order"),
     },
     "panel": {
         "year": ("integer", "the calendar year"),

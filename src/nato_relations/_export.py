@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "TableName", "export", "tables", "to_dataframe"]
 
 #: The tables :func:`to_dataframe` gives (the keys of the data dictionary's ``COLUMNS``; a test keeps them equal).
-TableName = Literal["countries", "state_systems", "programmes", "participations", "events", "panel", "sources"]
+TableName = Literal[
+    "countries", "state_systems", "programmes", "participations", "events", "event_programmes", "panel", "sources"
+]
 
 #: The formats :func:`export` writes.
 FORMATS = ("csv", "json", "datapackage")
@@ -82,15 +84,20 @@ def _programme_row(p: Programme) -> Row:
     )  # fmt: skip
 
 
+def _event_id(e: Event) -> str:
+    # A one-programme event keeps the id it had when events named a single programme.
+    return _id(e.date, e.country, "+".join(e.programmes) or None, e.kind.value, e.summary)
+
+
 def _event_row(e: Event) -> Row:
     return (
-        _id(e.date, e.country, e.programme, e.kind.value, e.summary),
+        _event_id(e),
         str(e.date),
         e.date.precision.value,
         e.date.earliest.isoformat(),
         e.date.latest.isoformat(),
         _opt(e.country),
-        _opt(e.programme),
+        "; ".join(e.programmes),
         e.kind.value,
         e.summary,
         e.notes,
@@ -137,6 +144,9 @@ def tables(dataset: Dataset | None = None) -> dict[str, tuple[Row, ...]]:
             sorted((_spell_row(p) for p in data.participations), key=lambda r: (r[2], r[1], r[5], r[0]))
         ),
         "events": tuple(sorted((_event_row(e) for e in data.events), key=lambda r: (r[3], r[4], r[5], r[0]))),
+        "event_programmes": tuple(
+            sorted((_event_id(e), code, str(i)) for e in data.events for i, code in enumerate(e.programmes, start=1))
+        ),
         "panel": _panel_rows(),
         "sources": tuple(
             (key, s.url, s.title, s.publisher, s.accessed.isoformat()) for key, s in sorted(sources.items())
@@ -175,8 +185,12 @@ _KEYS: dict[str, dict[str, Any]] = {
     },
     "events": {
         "primaryKey": ["id"],
+        "foreignKeys": [{"fields": ["country"], "reference": {"resource": "countries", "fields": ["alpha2"]}}],
+    },
+    "event_programmes": {
+        "primaryKey": ["event", "programme"],
         "foreignKeys": [
-            {"fields": ["country"], "reference": {"resource": "countries", "fields": ["alpha2"]}},
+            {"fields": ["event"], "reference": {"resource": "events", "fields": ["id"]}},
             {"fields": ["programme"], "reference": {"resource": "programmes", "fields": ["code"]}},
         ],
     },
@@ -226,7 +240,8 @@ def export(out_dir: str | os.PathLike[str], *, format: str = "csv") -> tuple[Pat
     ``format`` is ``"csv"`` (one CSV file per table), ``"json"`` (one JSON
     array of objects per table) or ``"datapackage"`` (the CSV files and a
     Frictionless ``datapackage.json`` describing them). The tables are
-    countries, state_systems, programmes, participations, events, panel (the
+    countries, state_systems, programmes, participations, events,
+    event_programmes (one row per programme an event concerns), panel (the
     COW state-year panel) and sources; see the data dictionary for their
     columns. Returns the paths written.
 
@@ -281,7 +296,7 @@ def to_dataframe(table: str) -> pandas.DataFrame:
     """One export table as a pandas DataFrame (needs ``nato-relations[pandas]``).
 
     ``table`` is ``"countries"``, ``"state_systems"``, ``"programmes"``,
-    ``"participations"``, ``"events"``, ``"panel"`` (the COW state-year panel
+    ``"participations"``, ``"events"``, ``"event_programmes"``, ``"panel"`` (the COW state-year panel
     by the rule ``any``; see :func:`~nato_relations.panel` for others) or
     ``"sources"``; columns are those of the CSV export, with date columns as
     ``datetime64``, integer columns as nullable ``Int64`` and empty cells as

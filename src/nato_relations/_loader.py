@@ -291,6 +291,6 @@ class _Builder:
 
     def event(self, d: dict[str, Any]) -> Event:
         return Event(
-            self.date(d["date"]), d["country"], d["programme"], EventKind(d["kind"]), d["summary"],
+            self.date(d["date"]), d["country"], tuple(d["programmes"]), EventKind(d["kind"]), d["summary"],
             self.sources(d["sources"]), d["notes"],
         )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -102,6 +103,26 @@ def _clean_texts(instance: object, attribute: attr.Attribute[Any], value: object
         raise InvalidField(attribute.name, f"must be a tuple, not {type(value).__name__}")
     for item in value:
         _clean_text(instance, attribute, item)
+
+
+def _programmes(value: object) -> tuple[str, ...]:
+    """An event's programmes as a tuple; a lone code, the shape before 2026.12.2, is read as ``(code,)``."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        warnings.warn(
+            "an Event names its programmes as a tuple since 2026.12.2: pass (code,), not a lone code",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return (value,)
+    return tuple(value) if isinstance(value, (tuple, list)) else value  # type: ignore[return-value]
+
+
+def _distinct_texts(instance: object, attribute: attr.Attribute[Any], value: object) -> None:
+    _clean_texts(instance, attribute, value)
+    if isinstance(value, tuple) and len(set(value)) != len(value):
+        raise InvalidField(attribute.name, f"names a programme twice: {value!r:.60}")
 
 
 def _not_before(instance: Any, attribute: attr.Attribute[Any], value: PartialDate | None) -> None:
@@ -209,18 +230,39 @@ class Participation:
 class Event:
     """A dated fact in a relationship: an application, a summit, a statement ...
 
+    One act is one record. ``programmes`` names every programme the act
+    concerns, the principal one first (``()`` for none): NATO's decision
+    of 3 April 2008 on Georgia is one event under ``("MAP", "ASPIRANT")``.
     ``country`` is ``None`` only for events about a programme as a whole.
+
+        >>> from nato_relations import events
+        >>> [e.programmes for e in events(country="RU", kind="suspension", start="2014-04-01", end="2014-04-01")]
+        [('NRC', 'PfP', 'EAPC')]
     """
 
     date: PartialDate
     country: str | None
-    programme: str | None
+    programmes: tuple[str, ...] = attr.field(converter=_programmes, validator=_distinct_texts)
     kind: EventKind
     summary: str = attr.field(validator=_clean_text)
     sources: tuple[Source, ...] = attr.field(validator=_cited)
     notes: str = ""
 
-    __repr__ = _short_repr("date", "country", "programme", "kind")
+    __repr__ = _short_repr("date", "country", "programmes", "kind")
+
+    @property
+    def programme(self) -> str | None:
+        """Deprecated since 2026.12.2, removed in 2027.1.0: the first of :attr:`programmes`, or ``None``.
+
+        Warns :class:`DeprecationWarning`; ``"X" in event.programmes`` asks
+        whether an event concerns programme ``X``.
+        """
+        warnings.warn(
+            "Event.programme is deprecated since 2026.12.2: use Event.programmes, a tuple of codes",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.programmes[0] if self.programmes else None
 
     def overlaps(self, start: datetime.date, end: datetime.date) -> bool:
         """Whether the event's possible interval meets ``start..end`` (inclusive)."""

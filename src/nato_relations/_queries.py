@@ -393,6 +393,8 @@ def events(
 ) -> tuple[Event, ...]:
     """Dated events, sorted by date, filtered by every argument given.
 
+    An event matches ``programme`` when it names it among its
+    ``programmes`` (one act concerning several programmes is one event).
     An event matches ``start..end`` when its possible interval overlaps it
     (an event dated "2008" matches a range that ends on 1 March 2008).
     Every event is filed on the state that acted, within its lifetime, so
@@ -437,7 +439,7 @@ def events(
     return tuple(
         event
         for event in selected
-        if (code is None or event.programme == code) and (wanted is None or event.kind is wanted)
+        if (code is None or code in event.programmes) and (wanted is None or event.kind is wanted)
     )
 
 

@@ -6,12 +6,12 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "fc2114cb4fc20a7a621f74ef63479a07168b2b104e54059aab8bc7e853976daf",
+    "changes.json": "509eb9a32bc4cb9a7ec779a3a46c5af7540d7cdb2e92098afc975390bea6855b",
     "countries.json": "723765b4984346b2eac24ca8470ad182ed4dc9d54d0461e3c98748d9f5fcde75",
-    "events.json": "baacb12e870968738954be6ba45054049338b7363bc9639cc2906ca4ba3268a5",
-    "index.txt": "564e4bb675c638262cb0edc6fca787640037f180c40f74ded343532fb06f8b27",
-    "meta.json": "162374b3e651c8ccbad97f3476b63d6f012958b8a3c25f5261d22e3afdd072a2",
-    "participations.json": "1b350525942c7dd78a5f4a5c9398675c100ac91036edc4612628e723997bd50f",
+    "events.json": "1905c28d0dca8e7b99c0397e7871378ab406f184857449ed0ed3c455d94faf9c",
+    "index.txt": "c0684745adb6c77aaff05172d6501c6c3eab74445bb12d9282c84aba06a905ed",
+    "meta.json": "2eabbaf122afdb87c2517380dd4a5db742d7200237d7b0afc35f2466dcd38259",
+    "participations.json": "065466b6004c5e09705f16692ce9de66c61d23e453484daded1641f15ed08f10",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
 }
