@@ -40,8 +40,21 @@ def test_country_json_is_the_full_record(capsys: pytest.CaptureFixture[str]) -> 
 def test_country_csv(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "country", "FI", "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0][:5] == ["record", "alpha2", "name", "on", "status"]
-    assert ["participation", "FI", "", "", "", "NATO", "", "2023-04-04", "", "", ""] in rows
+    assert rows[0][:6] == ["record", "alpha2", "name", "on", "status", "suspended"]
+    assert ["participation", "FI", "", "", "", "", "NATO", "", "2023-04-04", "", "", ""] in rows
+    assert rows[1][5] == ""  # nothing suspended
+
+
+def test_country_shows_what_is_suspended_beside_the_status(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "country", "RU", "--on", "2016-01-01", "--format", "csv")
+    head = next(r for r in csv.DictReader(io.StringIO(out)) if r["record"] == "country")
+    assert (head["status"], head["suspended"]) == ("partner", "PfP; EAPC; NRC")
+    _, out, _ = run(capsys, "country", "RU", "--on", "2016-01-01", "--format", "json")
+    assert (json.loads(out)["status"], json.loads(out)["suspended"]) == ("partner", ["PfP", "EAPC", "NRC"])
+    _, out, _ = run(capsys, "country", "RU", "--on", "2016-01-01")
+    assert "Status on 2016-01-01: partner (cooperation suspended: PfP, EAPC, NRC)" in out
+    _, out, _ = run(capsys, "country", "RU", "--on", "2010-01-01")
+    assert "Status on 2010-01-01: partner\n" in out
 
 
 def test_members(capsys: pytest.CaptureFixture[str]) -> None:

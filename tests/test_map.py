@@ -29,7 +29,10 @@ AFFILIATIONS = [
     ("Japan", "2024-03-07", A.PARTNER_ACROSS_THE_GLOBE),  # also an MNNA: the NATO colour wins
     ("Brazil", "2024-03-07", A.MAJOR_NON_NATO_ALLY),
     ("Russia", "2010-01-01", A.EURO_ATLANTIC_PARTNER),
-    ("Russia", "2024-03-07", A.NONE),  # suspended relations confer nothing
+    ("Russia", "2024-03-07", A.SUSPENDED_PARTNER),  # still on NATO's lists, every NATO-run spell suspended
+    ("Russia", "2009-01-01", A.EURO_ATLANTIC_PARTNER),  # only the NATO-Russia Council suspended then
+    ("Belarus", "2021-10-31", A.EURO_ATLANTIC_PARTNER),
+    ("Belarus", "2021-11-01", A.SUSPENDED_PARTNER),
     ("Malta", "1999-12-31", A.NONE),  # PfP suspended from 1996
     ("Malta", "2009-12-31", A.EURO_ATLANTIC_PARTNER),
     ("Georgia", "2024-03-07", A.ASPIRANT),
@@ -169,6 +172,7 @@ def test_map_for_a_day(tmp_path: Path) -> None:
 
 ON_2024 = {A.MEMBER, A.ASPIRANT, A.EURO_ATLANTIC_PARTNER, A.MEDITERRANEAN_DIALOGUE}
 ON_2024 |= {A.ISTANBUL_COOPERATION_INITIATIVE, A.PARTNER_ACROSS_THE_GLOBE, A.NONE}  # Iraq, Kuwait in the frame
+ON_2024 |= {A.SUSPENDED_PARTNER}  # Russia, Belarus
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,7 @@ PANEL_CASES = [
     ("cow", "any", 265, 1989, "nato", 0),
     ("cow", "any", 365, 1991, "country", "Soviet Union"),
     ("cow", "last", 365, 1991, "country", "Russia"),
-    ("cow", "any", 365, 2015, "status", "none"),  # suspended since April 2014
+    ("cow", "any", 365, 2015, "status", "partner"),  # suspended since April 2014, still on NATO's lists
     ("cow", "any", 365, 2015, "pfp", 1),  # the spell goes on, suspended
     ("cow", "any", 345, 2010, "country", "Serbia"),
     ("gw", "any", 340, 2010, "country", "Serbia"),
@@ -456,7 +456,7 @@ SOURCE = nr.Source("https://example.org/", "A page", "Example", D(2026, 11, 30))
 
 
 def test_status_intervals_of_a_suspended_spell() -> None:
-    """Partner, then nothing while suspended, then partner again from the day after the suspension ends."""
+    """A suspended spell goes on, and its country stays a partner throughout (NATO's lists keep counting it)."""
     from nato_relations._panel import _status_intervals
 
     suspension = nr.Suspension(nr.PartialDate(2000, 3, 1), nr.PartialDate(2000, 6, 30))
@@ -464,7 +464,7 @@ def test_status_intervals_of_a_suspended_spell() -> None:
         "ZZ", "PfP", nr.PartialDate(1995), None, (SOURCE,), suspensions=(suspension,), run_by="NATO"
     )
     partner = _status_intervals(_country_with(spell))[Status.PARTNER]
-    assert partner == [(D(1995, 1, 1), D(2000, 2, 29)), (D(2000, 7, 1), D.max)]
+    assert partner == [(D(1995, 1, 1), D.max)]
 
 
 def test_a_spell_ending_on_new_years_day_counts_under_the_first_day_rule() -> None:

@@ -33,13 +33,15 @@ CASES = [
     ("North Macedonia", D(2000, 1, 1), A),
     ("North Macedonia", D(2020, 3, 26), A),
     ("North Macedonia", D(2020, 3, 27), M),
-    # Russia: a partner in 2002 and through the 2008 freeze of the NATO-Russia Council (PfP went on);
-    # no status once NATO suspended all practical cooperation on 1 April 2014.
+    # Russia: a partner in 2002 and through the 2008 freeze of the NATO-Russia Council (PfP went on); still a
+    # partner after NATO suspended all practical cooperation on 1 April 2014, as NATO's lists kept counting it
+    # (EAPC page, 3 July 2024: 18 partners, "partnerships with Russia and Belarus are currently suspended").
     ("Russia", D(2002, 6, 1), P),
     ("Russia", D(2008, 10, 1), P),
     ("Russia", D(2014, 3, 31), P),
-    ("Russia", D(2014, 4, 1), N),
-    ("Russia", D(2026, 1, 1), N),
+    *(("Russia", D(year, 6, 30), P) for year in range(2014, 2023)),
+    ("Russia", D(2022, 6, 29), P),  # the Strategic Concept's words are a statement, not a change of status
+    ("Russia", D(2026, 1, 1), P),
     # Malta: in PfP from 1995, out from October 1996, back from April 2008.
     ("Malta", D(1996, 1, 1), P),
     ("Malta", D(1997, 1, 1), N),
@@ -88,13 +90,20 @@ CASES = [
     ("Spain", D(1981, 12, 10), A),
     ("Spain", D(1982, 5, 29), A),
     ("Spain", D(1982, 5, 30), M),
+    # Czechia and Slovakia: no NATO act dates their NACC participation before the meeting of 29 March 1993.
+    ("Czechia", D(1992, 12, 31), N),  # the state did not exist; Czechoslovakia held the seat
+    ("Czechia", D(1993, 3, 28), N),
+    ("Czechia", D(1993, 3, 29), P),
+    ("Slovakia", D(1993, 3, 28), N),
+    ("Slovakia", D(1993, 3, 29), P),
     # Poland, Hungary, Czechia: invited at Madrid on 8 July 1997; members from 12 March 1999.
     ("Poland", D(1997, 7, 7), P),
     ("Poland", D(1997, 7, 8), A),
     ("Poland", D(1999, 3, 11), A),
     ("Poland", D(1999, 3, 12), M),
-    # Belarus: no status once NATO halted practical cooperation.
-    ("Belarus", D(2026, 1, 1), N),
+    # Belarus: a partner from 1995, still counted by NATO's lists after it halted cooperation in November 2021.
+    *(("Belarus", D(year, 6, 30), P) for year in range(2015, 2023)),
+    ("Belarus", D(2026, 1, 1), P),
 ]
 
 
@@ -110,6 +119,50 @@ def test_a_suspended_spell_is_still_returned_with_its_suspension() -> None:
     assert "PfP" in running
     assert running["PfP"].suspended_on(day)
     assert not running["PfP"].suspended_on(D(2010, 1, 1))
+
+
+#: What is suspended, beside the status: (country, day, programmes suspended that day).
+SUSPENDED = [
+    ("Russia", D(2008, 10, 1), {"NRC"}),  # the council frozen after the Georgia war; PfP and the EAPC went on
+    ("Russia", D(2010, 1, 1), set()),
+    ("Russia", D(2014, 3, 31), set()),
+    ("Russia", D(2014, 4, 1), {"NRC", "PfP", "EAPC"}),
+    ("Russia", D(2022, 1, 12), {"NRC", "PfP", "EAPC"}),
+    ("Belarus", D(2021, 10, 31), set()),
+    ("Belarus", D(2021, 11, 1), {"PfP", "EAPC"}),  # November 2021: the month NATO gives
+    ("Belarus", D(2026, 1, 1), {"PfP", "EAPC"}),
+    ("Sweden", D(2020, 1, 1), set()),
+]
+
+
+@pytest.mark.parametrize(("country", "day", "expected"), SUSPENDED, ids=[f"{c}-{d}" for c, d, _ in SUSPENDED])
+def test_suspensions_are_visible_beside_the_status(country: str, day: datetime.date, expected: set[str]) -> None:
+    from nato_relations._affiliation import Affiliation, affiliation
+
+    found = nr.get_country(country).suspensions_on(day)
+    assert {p.programme for p in found} == expected
+    assert all(p.suspended_on(day) and p.run_by == "NATO" for p in found)
+    whole = expected >= {"PfP", "EAPC"}  # every NATO-run spell of the day suspended
+    assert (affiliation(nr.get_country(country), day) is Affiliation.SUSPENDED_PARTNER) is whole
+
+
+#: NATO's own partner lists: (day, programme, how many partners NATO counts, countries it marks suspended).
+PUBLISHED_PARTNERS = [
+    # "Euro-Atlantic Partnership Council", last updated 3 July 2024: "the 32 Allies and 18 partner countries",
+    # with the note that the partnerships with Russia and Belarus are currently suspended.
+    (D(2024, 7, 3), "EAPC", 18, {"RU", "BY"}),
+    # "NATO's partnerships", last updated 6 August 2024: PfP "includes the following 18 partner countries",
+    # with the same note.
+    (D(2024, 8, 6), "PfP", 18, {"RU", "BY"}),
+]
+
+
+@pytest.mark.parametrize(("day", "code", "count", "suspended"), PUBLISHED_PARTNERS)
+def test_partners_match_natos_published_lists(day: datetime.date, code: str, count: int, suspended: set[str]) -> None:
+    partners = nr.participants(code, on=day)
+    assert len(partners) == count
+    assert all(c.status_on(day) in (P, A) for c in partners)  # Bosnia, Georgia, Ukraine are aspirants
+    assert {c.alpha2 for c in partners if c.suspensions_on(day)} == suspended
 
 
 #: Aspirant countries as NATO named them on a given day.

@@ -16,8 +16,11 @@ class Affiliation(StrEnum):
     in this order: Euro-Atlantic (NACC, EAPC, PfP), Mediterranean Dialogue,
     Istanbul Cooperation Initiative, partners across the globe; a partner in
     none of them (only a cooperation programme, for example) is
-    ``OTHER_PARTNER``. ``MAJOR_NON_NATO_ALLY`` marks a country with no NATO
-    status that the United States designates; a member, aspirant or partner
+    ``OTHER_PARTNER``. A partner all of whose NATO-run spells are suspended
+    that day is ``SUSPENDED_PARTNER`` (Russia from 1 April 2014, Belarus
+    from November 2021): still on NATO's lists, its cooperation halted.
+    ``MAJOR_NON_NATO_ALLY`` marks a country with no NATO status that the
+    United States designates; a member, aspirant or partner
     keeps its NATO colour even when it is also designated.
     """
 
@@ -28,6 +31,7 @@ class Affiliation(StrEnum):
     ISTANBUL_COOPERATION_INITIATIVE = "Istanbul Cooperation Initiative"
     PARTNER_ACROSS_THE_GLOBE = "partner across the globe"
     OTHER_PARTNER = "other partner"
+    SUSPENDED_PARTNER = "partner, cooperation suspended"
     MAJOR_NON_NATO_ALLY = "Major non-NATO ally of the United States"
     NONE = "none"
 
@@ -54,5 +58,7 @@ def affiliation(country: Country, day: datetime.date) -> Affiliation:
         return Affiliation.ASPIRANT
     running = {p.programme for p in country.participations_on(day) if not p.suspended_on(day)}
     if status is Status.PARTNER:
+        if not running - {"MNNA"} and country.suspensions_on(day):
+            return Affiliation.SUSPENDED_PARTNER
         return next((kind for kind, codes in _FRAMEWORKS if running & codes), Affiliation.OTHER_PARTNER)
     return Affiliation.MAJOR_NON_NATO_ALLY if "MNNA" in running else Affiliation.NONE

@@ -32,9 +32,10 @@ __all__ = ["main"]
 #: Text output is for people: long fields wrap to the terminal's width (COLUMNS), tables stay aligned.
 FORMATS = {
     "country": "JSON: one object, the country's record (every field of Country, with its participations and "
-    "events) and 'on' and 'status', the status on that day. CSV: columns record, alpha2, name, on, status, "
-    "programme, kind, start, end, qualifiers, summary; a first row with record 'country' (alpha2, name, on, "
-    "status, summary), then one row per spell (record 'participation': programme, start, end, qualifiers), each "
+    "events) and 'on', 'status', the status on that day, and 'suspended', the programmes whose cooperation was "
+    "suspended that day. CSV: columns record, alpha2, name, on, status, suspended, programme, kind, start, end, "
+    "qualifiers, summary; a first row with record 'country' (alpha2, name, on, status, suspended: codes joined "
+    "by '; ', summary), then one row per spell (record 'participation': programme, start, end, qualifiers), each "
     "followed by one row per suspension of it (record 'suspension': programme, start, end), and "
     "one per event (record 'event': programme = its programmes joined by '; ', kind, start = the event's date, "
     "summary).",
@@ -165,25 +166,31 @@ def _names_on(args: argparse.Namespace) -> datetime.date | None:
 
 
 #: ``country --format csv``: one row for the country, then one per spell, then one per event.
-_COUNTRY_CSV_HEADER = ("record", "alpha2", "name", "on", "status", "programme", "kind", "start", "end", "qualifiers",
-                       "summary")  # fmt: skip
+_COUNTRY_CSV_HEADER = ("record", "alpha2", "name", "on", "status", "suspended", "programme", "kind", "start", "end",
+                       "qualifiers", "summary")  # fmt: skip
 
 
 def _country_csv_rows(country: Country, on: datetime.date) -> list[tuple[str, ...]]:
     blank = ("",) * len(_COUNTRY_CSV_HEADER)
-    head = ("country", country.alpha2, country.name, on.isoformat(), country.status_on(on).value)
+    head = ("country", country.alpha2, country.name, on.isoformat(), country.status_on(on).value,
+            "; ".join(_suspended_codes(country, on)))  # fmt: skip
     rows = [head + blank[len(head) : -1] + (country.summary,)]
     for p in country.participations:
         end = "" if p.end is None else str(p.end)
-        rows.append(("participation", country.alpha2, "", "", "", p.programme, "", str(p.start), end,
+        rows.append(("participation", country.alpha2, "", "", "", "", p.programme, "", str(p.start), end,
                      ", ".join(p.qualifiers), ""))  # fmt: skip
         for suspended in p.suspensions:  # right after its spell
-            rows.append(("suspension", country.alpha2, "", "", "", p.programme, "", str(suspended.start),
+            rows.append(("suspension", country.alpha2, "", "", "", "", p.programme, "", str(suspended.start),
                          "" if suspended.end is None else str(suspended.end), "", ""))  # fmt: skip
     for e in country.events:
-        rows.append(("event", country.alpha2, "", "", "", _codes(e), e.kind.value, str(e.date), "", "",
+        rows.append(("event", country.alpha2, "", "", "", "", _codes(e), e.kind.value, str(e.date), "", "",
                      e.summary))  # fmt: skip
     return rows
+
+
+def _suspended_codes(country: Country, on: datetime.date) -> list[str]:
+    """The programmes whose cooperation with ``country`` was suspended on ``on``, shown beside its status."""
+    return [p.programme for p in country.suspensions_on(on)]
 
 
 def _event_rows(found: Sequence[Event], *, named: bool = False) -> list[tuple[str, ...]]:
@@ -213,13 +220,17 @@ def _cmd_country(args: argparse.Namespace) -> str:
     if args.format == "json":
         from ._converter import converter
 
-        return render.to_json({"on": on.isoformat(), "status": status.value, **converter.unstructure(country)})
+        suspended = _suspended_codes(country, on)
+        return render.to_json(
+            {"on": on.isoformat(), "status": status.value, "suspended": suspended, **converter.unstructure(country)}
+        )
     if args.format == "csv":
         return render.table((_COUNTRY_CSV_HEADER, _country_csv_rows(country, on)), "csv")
     lines = [
         f"{country.name} ({country.official_name})",
         f"Codes: {country.alpha2} / {country.alpha3} / {country.numeric or '-'}    Region: {country.region}",
-        f"Status on {on.isoformat()}: {status.value}",
+        f"Status on {on.isoformat()}: {status.value}"
+        + (f" (cooperation suspended: {', '.join(codes)})" if (codes := _suspended_codes(country, on)) else ""),
     ]
     if country.aliases:
         lines.append(render.prose("Also known as: " + ", ".join(country.aliases)))

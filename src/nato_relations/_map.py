@@ -35,6 +35,7 @@ COLOURS: Mapping[Affiliation, str] = {
     Affiliation.ISTANBUL_COOPERATION_INITIATIVE: "#D55E00",
     Affiliation.PARTNER_ACROSS_THE_GLOBE: "#CC79A7",
     Affiliation.OTHER_PARTNER: "#F0E442",
+    Affiliation.SUSPENDED_PARTNER: "#A9CFC0",
     Affiliation.MAJOR_NON_NATO_ALLY: "#8C6D31",
     Affiliation.NONE: "#D9D9D9",
 }

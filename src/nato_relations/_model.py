@@ -66,9 +66,12 @@ class Status(StrEnum):
       the country itself gave the aspiration up (Ukraine's non-bloc law of
       2010). Being in the MAP, an Intensified Dialogue or an Annual
       National Programme does not by itself make a country an aspirant.
-    - ``PARTNER``: in any other programme run by NATO, unless that spell
-      is suspended on the day (Russia from 1 April 2014): a suspended
-      relationship confers no status.
+    - ``PARTNER``: in any other programme run by NATO, even while NATO has
+      suspended its practical cooperation (Russia from 1 April 2014,
+      Belarus from November 2021): NATO's own lists of partners kept
+      counting both, marked as suspended. :meth:`Country.suspensions_on`
+      says which spells are suspended on a day, and the map gives such a
+      partner a colour of its own.
     - ``NONE``: none of these. A designation by another state, such as the
       United States' Major non-NATO ally, confers no NATO status.
 
@@ -438,17 +441,31 @@ class Country:
         Raises :class:`TypeError` when ``when`` is not a date.
         """
         day = datetime.date.today() if when is None else coerce_date(when, "when")
-        return status_of(
-            {
-                p.programme
-                for p in self.participations
-                if p.run_by == "NATO" and p.overlaps(day, day) and not p.suspended_on(day)
-            }
+        return status_of({p.programme for p in self.participations if p.run_by == "NATO" and p.overlaps(day, day)})
+
+    def suspensions_on(self, when: DateLike | None = None) -> tuple[Participation, ...]:
+        """The spells in NATO-run programmes whose cooperation was suspended on ``when`` (default: today).
+
+        A suspended spell goes on, and still makes its country a partner
+        (:class:`Status`), as NATO's own lists kept counting the country;
+        this says what is suspended. Empty when nothing is. Raises
+        :class:`TypeError` when ``when`` is not a date.
+
+            >>> from nato_relations import get_country
+            >>> russia = get_country("Russia")
+            >>> russia.status_on("2016-01-01").value, [p.programme for p in russia.suspensions_on("2016-01-01")]
+            ('partner', ['PfP', 'EAPC', 'NRC'])
+            >>> russia.suspensions_on("2010-01-01")
+            ()
+        """
+        day = datetime.date.today() if when is None else coerce_date(when, "when")
+        return tuple(
+            p for p in self.participations if p.run_by == "NATO" and p.overlaps(day, day) and p.suspended_on(day)
         )
 
 
 def status_of(nato_programmes: set[str]) -> Status:
-    """The status conferred by taking part in these NATO-run programmes at once (none suspended)."""
+    """The status conferred by taking part in these NATO-run programmes at once (suspended or not)."""
     if "NATO" in nato_programmes:
         return Status.MEMBER
     if nato_programmes & ASPIRANT_PROGRAMMES:
