@@ -6,12 +6,12 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "9c7e40c6a4f6ff96bb004738312945ee5d8e384cf16ee0d06f743b9f693cb65f",
+    "changes.json": "73c914dbcf6c33d04bcc426c01925f485866daecd031b194b372780665007045",
     "countries.json": "d66b525f6e0647bddc85ad351f6b0b55ae056cb96d4c4b484373d8e83a377d87",
-    "events.json": "fe43bc2b6706c8941019578cfc029ab0f7265e947521c9ad2749cd168c527686",
-    "index.txt": "d6b38f3eba2c973e0c8a94549213c9b3f673aa219cc72073f97469356242b147",
-    "meta.json": "7b8194b6d823199257659f926a998d840c34d2c4424c4a0447d285a5d46e57ca",
-    "participations.json": "83ac80e79d02e2f4473bcf1b8a9c2a7d95804c08dd85ade6452bb82335872e21",
+    "events.json": "07ae3ff14efc27566ba59d740beb735b854214a29cbab1b74bac4f6f9465bf3b",
+    "index.txt": "aabed1af067be3762f2160a9bafc28310bdb37cadf69e0dddf576d23ffc99459",
+    "meta.json": "6cc8a6a19f986515a4d8b3ecf7fa711ce77c9d950fd22b74bb5b92c2cc2b732c",
+    "participations.json": "b92363e2fbb399d8ad8ea94ea0d84c14ee7c0a1ada022edc146ecf217dec3966",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
 }
