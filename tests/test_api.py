@@ -151,8 +151,8 @@ def test_sweden_in_one_line() -> None:
     ("country", "day", "status"),
     [
         ("SE", D(2024, 3, 7), Status.MEMBER),
-        ("SE", D(1994, 5, 8), Status.NONE),
-        ("SE", D(1994, 5, 9), Status.PARTNER),
+        ("SE", D(1994, 4, 30), Status.NONE),
+        ("SE", D(1994, 5, 1), Status.PARTNER),  # signed in May 1994: the widest reading of the month
         ("MT", D(2000, 1, 1), Status.NONE),
         ("MT", D(2008, 4, 3), Status.PARTNER),
         ("US", D(1949, 4, 4), Status.NONE),
@@ -314,7 +314,7 @@ def test_reprs_are_one_short_line() -> None:
     assert repr(sweden) == "Country(alpha2='SE', name='Sweden')"
     assert (
         repr(sweden.participations[0])
-        == "Participation(country='SE', programme='PfP', start='1994-05-09', end='2024-03-07')"
+        == "Participation(country='SE', programme='PfP', start='1994-05', end='2024-03-07')"
     )
     records = [sweden, *sweden.participations, *sweden.events, *sweden.systems, *sweden.events[0].sources]
     assert all("\n" not in repr(r) and len(repr(r)) < 200 for r in records)

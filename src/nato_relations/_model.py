@@ -68,8 +68,8 @@ class Status(StrEnum):
       National Programme does not by itself make a country an aspirant.
     - ``PARTNER``: in any other programme run by NATO, even while NATO has
       suspended its practical cooperation (Russia from 1 April 2014,
-      Belarus from November 2021): NATO's own lists of partners kept
-      counting both, marked as suspended. :meth:`Country.suspensions_on`
+      Belarus from November 2021, Afghanistan from 20 August 2021): NATO's
+      own lists of partners kept counting them, marked as suspended. :meth:`Country.suspensions_on`
       says which spells are suspended on a day, and the map gives such a
       partner a colour of its own.
     - ``NONE``: none of these. A designation by another state, such as the

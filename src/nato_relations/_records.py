@@ -55,9 +55,9 @@ class Change:
 
     ``table`` is the data file's table (``countries``, ``programmes``,
     ``participations``, ``events``) and ``key`` the record's key there: a
-    country's alpha-2 code, a programme's code, ``"SE PfP 1994-05-09"``
+    country's alpha-2 code, a programme's code, ``"SE PfP 1994-05"``
     (country, programme, start) for a spell, ``"SE 2024-03-07 accession
-    NATO"`` (country, date, kind, programme, with ``-`` for none and ``#2``
+    NATO"`` (country, date, kind, programmes joined by ``+``, with ``-`` for none and ``#2``
     for a second record with the same key) for an event. A changed record
     is named by its key in the newer release, and has one ``Change`` per
     field, with ``field`` and the ``old`` and ``new`` values; an added or

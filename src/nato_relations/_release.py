@@ -6,12 +6,12 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "9c7e40c6a4f6ff96bb004738312945ee5d8e384cf16ee0d06f743b9f693cb65f",
+    "changes.json": "f5dc794fd6bf3ea5fb536d46fd64460d676a0f0e2d74fdb9d934db27f7cfa23c",
     "countries.json": "d66b525f6e0647bddc85ad351f6b0b55ae056cb96d4c4b484373d8e83a377d87",
-    "events.json": "fe43bc2b6706c8941019578cfc029ab0f7265e947521c9ad2749cd168c527686",
-    "index.txt": "d6b38f3eba2c973e0c8a94549213c9b3f673aa219cc72073f97469356242b147",
-    "meta.json": "7b8194b6d823199257659f926a998d840c34d2c4424c4a0447d285a5d46e57ca",
-    "participations.json": "83ac80e79d02e2f4473bcf1b8a9c2a7d95804c08dd85ade6452bb82335872e21",
+    "events.json": "10972cf0f56dd30846f3930ead9ad5c93a852e18a062b1a67260c323e00ca383",
+    "index.txt": "2f23947cd6454ae31a34f632ed14b23cd07df1650f378a6e56c6053b58123c0f",
+    "meta.json": "01ae96e2ce2ad6987b62ffd9fdfcc0186b98a65bdc9569e4b84e70c43f5f1718",
+    "participations.json": "b92363e2fbb399d8ad8ea94ea0d84c14ee7c0a1ada022edc146ecf217dec3966",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
 }
