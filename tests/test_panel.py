@@ -496,6 +496,29 @@ def test_status_intervals_of_a_suspended_spell() -> None:
     assert partner == [(D(1995, 1, 1), D.max)]
 
 
+def test_status_intervals_start_on_the_first_day_of_1949() -> None:
+    """A spell from before 1949 (none in the data: NATO began then) counts from 1 January 1949, not later."""
+    from nato_relations._panel import _status_intervals
+
+    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1940), None, (SOURCE,), run_by="NATO")
+    at_least = _status_intervals(_country_with(spell))
+    assert at_least[Status.PARTNER] == [(D(1949, 1, 1), D.max)]
+    assert at_least[Status.MEMBER] == []
+
+
+def test_a_programme_without_a_founding_date_counts_in_every_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The integrity tests refuse such a programme in the shipped data; the panel would still give 0 or 1, not
+    a missing value, in every year."""
+    import attr
+
+    from nato_relations._dataset import get_dataset
+
+    data = get_dataset()
+    programmes = tuple(attr.evolve(p, established=None) if p.code == "DCB" else p for p in data.programmes)
+    monkeypatch.setattr(data, "programmes", programmes)
+    assert rows("cow", "any", 1950)[2]["dcb"] == 0  # the United States, long before DCB began in 2014
+
+
 def test_a_spell_ending_on_new_years_day_counts_under_the_first_day_rule() -> None:
     from nato_relations._panel import _Holder, _year_row
 
