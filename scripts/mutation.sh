@@ -16,6 +16,7 @@ for module in "$@"; do
     case $module in
         _panel) tests='"tests/test_panel.py"' ;;
         _timeline) tests='"tests/test_timeline.py", "tests/test_api.py", "tests/test_edges.py"' ;;
+        _queries) tests='"tests/test_api.py", "tests/test_edges.py", "tests/test_dates.py", "tests/test_properties.py", "tests/test_query_oracle.py", "tests/test_names.py", "tests/test_lineage.py", "tests/test_first_contact.py", "tests/test_second_contact.py"' ;;
         _names) tests='"tests/test_names.py", "tests/test_api.py", "tests/test_edges.py", "tests/test_query_oracle.py"' ;;
         _convert) tests='"tests/test_convert.py", "tests/test_names.py"' ;;
         _changes) tests='"tests/test_changes.py"' ;;
