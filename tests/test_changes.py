@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -105,6 +106,118 @@ def test_cli_changes(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert "usage: nato-relations changes" in err
     assert "2026.11.1" in err
+
+
+# --- releases, the default and the errors, on lists written out -------------------------------------------
+
+
+def _ship(monkeypatch: pytest.MonkeyPatch, installed: str, chain: tuple[str, ...]) -> tuple[Change, ...]:
+    """Install release ``installed`` with a changes.json of one change per step of ``chain`` (oldest first).
+
+    The list goes through the real loader (read, SHA-256 check, schema); only the file's bytes and its pin
+    are this test's. Returns the changes written, in file order.
+    """
+    import hashlib
+    import json
+
+    from nato_relations import _changes, _loader, _release
+
+    records = [
+        {"release": new, "previous": old, "action": "added", "table": "events", "key": f"XX {new}"}
+        for old, new in itertools.pairwise(chain)
+    ]
+    payload = json.dumps(records).encode()
+    real_read = _loader.read_files
+
+    def read_files(names: tuple[str, ...] = _loader.DATA_FILES) -> dict[str, bytes]:
+        contents = real_read(tuple(name for name in names if name != "changes.json"))
+        return {**contents, **({"changes.json": payload} if "changes.json" in names else {})}
+
+    monkeypatch.setattr(_loader, "read_files", read_files)
+    monkeypatch.setitem(_release.SHA256, "changes.json", hashlib.sha256(payload).hexdigest())
+    monkeypatch.setattr(_changes, "__version__", installed)
+    return tuple(Change(r["release"], r["previous"], ChangeAction.ADDED, "events", r["key"]) for r in records)
+
+
+# (installed release, releases in changes.json oldest first, releases(), the releases changes() lists)
+RELEASE_CASES = [
+    ("2027.1.0", (), ("2027.1.0",), ()),  # a first release: nothing before it, nothing changed
+    ("2027.1.0", ("2026.12.2", "2027.1.0"), ("2026.12.2", "2027.1.0"), ("2027.1.0",)),
+    # months 9 and 10: in the order they were made, not as text ("2026.10.0" < "2026.9.0")
+    ("2026.10.0", ("2026.8.1", "2026.9.0", "2026.10.0"), ("2026.8.1", "2026.9.0", "2026.10.0"), ("2026.10.0",)),
+    (
+        "2026.12.0",
+        ("2026.8.1", "2026.9.0", "2026.10.0", "2026.11.0", "2026.12.0"),
+        ("2026.8.1", "2026.9.0", "2026.10.0", "2026.11.0", "2026.12.0"),
+        ("2026.12.0",),
+    ),
+    ("2027.2.0", ("2026.12.2", "2027.1.0"), ("2026.12.2", "2027.1.0", "2027.2.0"), ()),  # installed, no list yet
+]
+
+
+@pytest.mark.parametrize(("installed", "chain", "known", "listed"), RELEASE_CASES)
+def test_releases_and_the_default_since(
+    monkeypatch: pytest.MonkeyPatch,
+    installed: str,
+    chain: tuple[str, ...],
+    known: tuple[str, ...],
+    listed: tuple[str, ...],
+) -> None:
+    from nato_relations._changes import releases
+
+    shipped = _ship(monkeypatch, installed, chain)
+    assert releases() == known
+    assert tuple(c.release for c in nr.changes()) == listed
+    assert nr.changes() == nr.changes(since=None) == nr.changes(since=known[-2] if len(known) > 1 else known[-1])
+    assert nr.changes(since=known[0]) == shipped  # everything, in the order of the file
+    assert nr.changes(since=installed) == ()
+
+
+def test_changes_since_a_release_in_the_middle(monkeypatch: pytest.MonkeyPatch) -> None:
+    _ship(monkeypatch, "2026.12.0", ("2026.8.1", "2026.9.0", "2026.10.0", "2026.11.0", "2026.12.0"))
+    assert [c.release for c in nr.changes(since="2026.9.0")] == ["2026.10.0", "2026.11.0", "2026.12.0"]
+    assert [c.previous for c in nr.changes(since="2026.10.0")] == ["2026.10.0", "2026.11.0"]
+
+
+@pytest.mark.parametrize(
+    ("since", "error", "message"),
+    [
+        (2026, TypeError, "since must be a release number such as '2026.8.1', not int"),
+        (b"2026.9.0", TypeError, "since must be a release number such as '2026.8.1', not bytes"),
+        (("2026.9.0",), TypeError, "since must be a release number such as '2026.8.1', not tuple"),
+        ("2026.09.0", ValueError, "unknown release '2026.09.0'; the releases with a list of changes: "),
+        ("", ValueError, "unknown release ''; the releases with a list of changes: "),
+        (" 2026.9.0", ValueError, "unknown release ' 2026.9.0'; the releases with a list of changes: "),
+    ],
+)
+def test_the_exact_error_for_a_wrong_since(
+    monkeypatch: pytest.MonkeyPatch, since: object, error: type[Exception], message: str
+) -> None:
+    _ship(monkeypatch, "2026.10.0", ("2026.8.1", "2026.9.0", "2026.10.0"))
+    if error is ValueError:
+        message += "2026.8.1, 2026.9.0, 2026.10.0"
+    with pytest.raises(error) as caught:
+        nr.changes(since=since)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("version", "key"),
+    [("2026.12.0", (2026, 12, 0)), ("2026.9.10", (2026, 9, 10)), ("2027.1", (2027, 1)), ("7", (7,))],
+)
+def test_version_key(version: str, key: tuple[int, ...]) -> None:
+    from nato_relations._changes import version_key
+
+    assert version_key(version) == key
+
+
+def test_version_key_orders_releases_as_they_were_made() -> None:
+    from nato_relations._changes import version_key
+
+    made = ["2026.9.0", "2026.9.1", "2026.10.0", "2026.11.1", "2026.12.0", "2026.12.10", "2027.1.0"]
+    assert sorted(sorted(made), key=version_key) == made  # from the order as text
+    with pytest.raises(ValueError, match="invalid literal for int"):
+        version_key("2026.12.0rc1")
 
 
 # --- the script -----------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import nato_relations as nr
 from nato_relations import AmbiguousCountryError, CountryNotFoundError, _dataset, get_country
-from nato_relations._names import key, parts
+from nato_relations._names import fold, key, parts
 
 from .conftest import load_script
 
@@ -141,6 +141,22 @@ def _strip_accents(text: str) -> str:
 
 
 NAMES = sorted({name for country in COUNTRIES for name in _names_of(country)} | {e["name"] for e in TABLE["aliases"]})
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [
+        ("  Bosnia   and HERZEGOVINA ", "bosnia and herzegovina"),
+        (" Türkiye ", "turkiye"),
+        ("São Tomé and Príncipe", "sao tome and principe"),
+        ("Côte d\u2019Ivoire", "cote d\u2019ivoire"),  # folding keeps punctuation and the order of words
+        ("Korea, Rep.", "korea, rep."),
+        ("Åland\tIslands\n", "aland islands"),
+        ("", ""),
+    ],
+)
+def test_fold_gives_the_text_names_sort_by(name: str, folded: str) -> None:
+    assert fold(name) == folded
 
 
 @given(

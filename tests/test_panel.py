@@ -256,24 +256,39 @@ def test_panel_agrees_with_status_on_and_participations_on(country: str, year: i
         assert value == int(_by_rule(in_it, rule, first, last)), programme
 
 
+_BEFORE = (
+    "is before 1949: the panel starts in 1949, the year the North Atlantic Treaty was signed and entered into force"
+)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"unit": "dyad-year"}, ValueError, "unknown unit 'dyad-year'; expected 'state-year' (see the docs on dyad"),
+        (
+            {"unit": "dyad-year"},
+            ValueError,
+            "unknown unit 'dyad-year'; expected 'state-year' (see the docs on dyad-years)",
+        ),
         ({"system": "ISO"}, ValueError, "unknown system 'ISO'; expected one of: cow, gw, iso"),
         ({"rule": "all"}, ValueError, "unknown rule 'all'; expected one of: any, first, last, majority"),
         ({"start": 2001, "end": 2000}, ValueError, "start 2001 is after end 2000"),
-        ({"start": 1948}, ValueError, "start 1948 is before 1949: the panel starts in 1949"),
-        ({"start": 1900, "end": 1950}, ValueError, "start 1900 is before 1949"),
-        ({"end": 1945}, ValueError, "end 1945 is before 1949"),
+        ({"start": 1948}, ValueError, f"start 1948 {_BEFORE}"),
+        ({"start": 1900, "end": 1950}, ValueError, f"start 1900 {_BEFORE}"),
+        ({"end": 1945}, ValueError, f"end 1945 {_BEFORE}"),
         ({"start": "2000"}, TypeError, "start must be a year (an int), not str"),
         ({"end": 2000.0}, TypeError, "end must be a year (an int), not float"),
+        ({"unit": 1}, TypeError, "unit must be a string, not int"),
+        ({"system": None}, TypeError, "system must be a string, not NoneType"),
+        ({"system": b"cow"}, TypeError, "system must be a string, not bytes"),
+        ({"rule": ["any"]}, TypeError, "rule must be a string, not list"),
+        ({"unit": 1, "rule": 2}, TypeError, "unit must be a string, not int"),  # the first wrong one is named
     ],
 )
 def test_panel_errors_say_what_is_wrong(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
     with pytest.raises(error) as caught:
         nr.panel(**kwargs)  # type: ignore[arg-type]
-    assert str(caught.value) == message or str(caught.value).startswith(message)
+    assert type(caught.value) is error
+    assert str(caught.value) == message
 
 
 def test_the_first_year_is_1949_and_the_command_line_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -311,6 +326,20 @@ def test_one_year_panel_and_its_records() -> None:
     assert all(tuple(r) == one.columns for r in records)
     keys = [r["gwcode"] for r in records]
     assert keys == sorted(keys, key=lambda k: str(k).zfill(4))  # by state key, numerically
+
+
+def test_records_slice_like_a_sequence() -> None:
+    one = nr.panel(system="cow", start=2000, end=2000)
+    records = one.records()
+    assert len(records) == len(one.rows) > 3
+    part = records[1:4]
+    assert repr(part) == "<3 panel records>"
+    assert len(part) == 3
+    assert list(part) == [records[1], records[2], records[3]]
+    assert [tuple(r.values()) for r in part] == list(one.rows[1:4])
+    assert records[::-1][0] == records[-1] == dict(zip(one.columns, one.rows[-1], strict=True))
+    assert list(records[::-1]) == list(records)[::-1]
+    assert list(records[len(records) :]) == []
 
 
 # --- the interval arithmetic, on intervals written here --------------------------------------------------
@@ -465,6 +494,29 @@ def test_status_intervals_of_a_suspended_spell() -> None:
     )
     partner = _status_intervals(_country_with(spell))[Status.PARTNER]
     assert partner == [(D(1995, 1, 1), D.max)]
+
+
+def test_status_intervals_start_on_the_first_day_of_1949() -> None:
+    """A spell from before 1949 (none in the data: NATO began then) counts from 1 January 1949, not later."""
+    from nato_relations._panel import _status_intervals
+
+    spell = nr.Participation("ZZ", "PfP", nr.PartialDate(1940), None, (SOURCE,), run_by="NATO")
+    at_least = _status_intervals(_country_with(spell))
+    assert at_least[Status.PARTNER] == [(D(1949, 1, 1), D.max)]
+    assert at_least[Status.MEMBER] == []
+
+
+def test_a_programme_without_a_founding_date_counts_in_every_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The integrity tests refuse such a programme in the shipped data; the panel would still give 0 or 1, not
+    a missing value, in every year."""
+    import attr
+
+    from nato_relations._dataset import get_dataset
+
+    data = get_dataset()
+    programmes = tuple(attr.evolve(p, established=None) if p.code == "DCB" else p for p in data.programmes)
+    monkeypatch.setattr(data, "programmes", programmes)
+    assert rows("cow", "any", 1950)[2]["dcb"] == 0  # the United States, long before DCB began in 2014
 
 
 def test_a_spell_ending_on_new_years_day_counts_under_the_first_day_rule() -> None:
