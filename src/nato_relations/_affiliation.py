@@ -18,7 +18,8 @@ class Affiliation(StrEnum):
     none of them (only a cooperation programme, for example) is
     ``OTHER_PARTNER``. A partner all of whose NATO-run spells are suspended
     that day is ``SUSPENDED_PARTNER`` (Russia from 1 April 2014, Belarus
-    from November 2021): still on NATO's lists, its cooperation halted.
+    from November 2021, Afghanistan from 20 August 2021): still on NATO's
+    lists, its cooperation halted.
     ``MAJOR_NON_NATO_ALLY`` marks a country with no NATO status that the
     United States designates; a member, aspirant or partner
     keeps its NATO colour even when it is also designated.
@@ -58,7 +59,8 @@ def affiliation(country: Country, day: datetime.date) -> Affiliation:
         return Affiliation.ASPIRANT
     running = {p.programme for p in country.participations_on(day) if not p.suspended_on(day)}
     if status is Status.PARTNER:
-        if not running - {"MNNA"} and country.suspensions_on(day):
+        active = [p for p in country.participations_on(day) if p.run_by == "NATO" and not p.suspended_on(day)]
+        if not active and country.suspensions_on(day):
             return Affiliation.SUSPENDED_PARTNER
         return next((kind for kind, codes in _FRAMEWORKS if running & codes), Affiliation.OTHER_PARTNER)
     return Affiliation.MAJOR_NON_NATO_ALLY if "MNNA" in running else Affiliation.NONE

@@ -69,9 +69,9 @@ class Status(StrEnum):
     - ``PARTNER``: in any other programme run by NATO, even while NATO has
       suspended its practical cooperation (Russia from 1 April 2014,
       Belarus from November 2021, Afghanistan from 20 August 2021): NATO's
-      own lists of partners kept counting them, marked as suspended. :meth:`Country.suspensions_on`
-      says which spells are suspended on a day, and the map gives such a
-      partner a colour of its own.
+      own lists of partners kept counting them, marked as suspended.
+      :meth:`Country.suspensions_on` says which spells are suspended on a
+      day, and the map gives such a partner a colour of its own.
     - ``NONE``: none of these. A designation by another state, such as the
       United States' Major non-NATO ally, confers no NATO status.
 
@@ -235,7 +235,7 @@ class Event:
 
     One act is one record. ``programmes`` names every programme the act
     concerns, the principal one first (``()`` for none): NATO's decision
-    of 3 April 2008 on Georgia is one event under ``("MAP", "ASPIRANT")``.
+    of 3 April 2008 on Georgia is one event under ``("NATO", "MAP")``.
     ``country`` is ``None`` only for events about a programme as a whole.
 
         >>> from nato_relations import events

@@ -181,14 +181,10 @@ def _last_day(p: PartialDate | None) -> datetime.date:
 def _status_intervals(country: Country) -> dict[Status, list[Interval]]:
     """The days at each status or above, by :meth:`Country.status_on` evaluated where it can change."""
     edges = {datetime.date(_FIRST_YEAR, 1, 1)}
-    for spell in country.participations:
+    for spell in country.participations:  # a suspension does not change the status (a suspended partner is one)
         edges.add(spell.first_day)
         if spell.last_day < datetime.date.max:
             edges.add(spell.last_day + _DAY)
-        for s in spell.suspensions:
-            edges.add(s.start.earliest)
-            if s.end is not None and s.end.latest < datetime.date.max:
-                edges.add(s.end.latest + _DAY)
     starts = sorted(e for e in edges if e.year >= _FIRST_YEAR)
     at_least: dict[Status, list[Interval]] = {status: [] for status in _RANKS}
     for start, following in zip(starts, [*starts[1:], datetime.date.max], strict=True):
