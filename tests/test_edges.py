@@ -150,3 +150,86 @@ def test_a_range_starting_on_an_events_day_finds_it() -> None:
     assert accession in nr.events(start=day)
     assert accession in nr.events(start=day, end=day)
     assert accession not in nr.events(start=day + datetime.timedelta(days=1))
+
+
+#: A code no record holds: the whole message and the suggestions, never look-alike names.
+CODE_MISSES = [
+    ("Q999999999", "unknown country 'Q999999999' (no country has this Wikidata item)", ()),
+    ("cow:abc", "unknown country 'cow:abc' (a COW code is a number: cow:N)", ()),
+    ("gw: x", "unknown country 'gw: x' (a G-W code is a number: gw:N)", ()),
+    ("999", "unknown country '999' (a number alone is read as an ISO 3166 numeric code, and no country has 999)", ()),
+    ("gw:999", "unknown country 'gw:999' (no state held this code)", ()),
+    (
+        " 2 ",
+        "unknown country ' 2 ' (a number alone is read as an ISO 3166 numeric code, and no country has 002; "
+        "state-system codes are written cow:N or gw:N: cow:2 is United States, gw:2 is United States); "
+        "did you mean cow:2, gw:2?",
+        ("cow:2", "gw:2"),
+    ),
+    (
+        "cow:340",
+        "unknown country 'cow:340' (no state held this code: gw:340 is Serbia); did you mean gw:340?",
+        ("gw:340",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("identifier", "message", "suggestions"), CODE_MISSES)
+def test_a_code_miss_says_why_in_full(identifier: str, message: str, suggestions: tuple[str, ...]) -> None:
+    with pytest.raises(nr.CountryNotFoundError) as caught:
+        nr.get_country(identifier)
+    assert (str(caught.value), caught.value.suggestions) == (message, suggestions)
+
+
+def test_a_state_system_code_with_spaces_is_named_without_them() -> None:
+    from nato_relations._queries import _code_miss
+
+    found = _code_miss("cow: 2", ("cow", 2), {"cow:2": nr.get_country("US")})
+    message = "unknown country 'cow: 2' (write it without spaces: cow:2); did you mean cow:2?"
+    assert (str(found), found.suggestions) == (message, ("cow:2",))
+    iso = _code_miss("2", ("iso", 2), {"cow:2": nr.get_country("US")})  # an ISO number never suggests itself
+    assert iso.suggestions == ("cow:2",)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "expected"),
+    [
+        ("Q1246", ("wikidata", 1246)),
+        (" q 1246 ", ("wikidata", 1246)),
+        ("cow:abc", ("cow", -1)),
+        ("GW:", ("gw", -1)),
+        ("12", ("iso", 12)),
+        (" gw : 260 ", ("gw", 260)),
+        ("COW:365", ("cow", 365)),
+        ("Kosovo", None),
+        ("q12x", None),
+        ("1" * 201, None),
+        ("1" * 200, ("iso", int("1" * 200))),
+        (5, None),
+    ],
+)
+def test_what_looks_like_a_code(identifier: object, expected: tuple[str, int] | None) -> None:
+    from nato_relations._queries import _code_number
+
+    assert _code_number(identifier) == expected
+
+
+def test_the_warning_beyond_the_data_in_full_and_where_it_points() -> None:
+    as_of = nr.dataset_info().as_of
+    later = as_of + datetime.timedelta(days=1)
+    with pytest.warns(nr.BeyondDataWarning) as caught:
+        nr.members(later)
+    (warning,) = caught
+    assert str(warning.message) == (
+        f"the data stops at {as_of.isoformat()}: the answer for {later.isoformat()} repeats what was known then"
+    )
+    assert warning.filename == __file__  # the line that asked, not the library
+    with pytest.warns(nr.BeyondDataWarning) as caught:
+        nr.participants("PfP", on=later)
+    assert caught[0].filename == __file__
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nr.members(as_of)  # the as-of day itself: no warning
+        nr.members()
