@@ -233,3 +233,33 @@ def test_the_warning_beyond_the_data_in_full_and_where_it_points() -> None:
         warnings.simplefilter("error")
         nr.members(as_of)  # the as-of day itself: no warning
         nr.members()
+
+
+def test_members_names_its_argument_in_errors() -> None:
+    with pytest.raises(ValueError, match="^on='x' is not a date") as caught:
+        nr.members("x")
+    assert str(caught.value) == "on='x' is not a date: use YYYY-MM-DD (or YYYY, YYYY-MM for a range)"
+
+
+def test_a_lineage_with_two_routes_to_one_state_names_it_once_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No state in the data has two predecessors yet; were one to, the walk stays breadth first and sorted."""
+    import types
+
+    import attr
+
+    from nato_relations import _queries
+
+    base = nr.get_country("DE")
+
+    def state(code: str, successors: tuple[str, ...]) -> nr.Country:
+        return attr.evolve(base, alpha2=code, successors=successors, participations=(), events=())
+
+    # ZD split into ZB and ZC; ZB and ZC later joined as ZA. ZA's lineage reaches ZD twice.
+    a, b, c, d = state("ZA", ()), state("ZB", ("ZA",)), state("ZC", ("ZA",)), state("ZD", ("ZC", "ZB"))
+    fake = types.SimpleNamespace(countries=(d, c, a, b))  # in no useful order
+    monkeypatch.setattr(_queries, "get_dataset", lambda: fake)
+    walk = _queries._lineage(a)
+    assert [s.alpha2 for s, _ in walk] == ["ZA", "ZB", "ZC", "ZD"]
+    assert {s.alpha2: [x.alpha2 for x in absent] for s, absent in walk} == {
+        "ZA": [], "ZB": [], "ZC": [], "ZD": ["ZB"],
+    }  # fmt: skip
