@@ -236,7 +236,7 @@ def test_the_warning_beyond_the_data_in_full_and_where_it_points() -> None:
 
 
 def test_members_names_its_argument_in_errors() -> None:
-    with pytest.raises(ValueError, match="^on='x' is not a date") as caught:
+    with pytest.raises(ValueError, match=r"^on='x' is not a date") as caught:
         nr.members("x")
     assert str(caught.value) == "on='x' is not a date: use YYYY-MM-DD (or YYYY, YYYY-MM for a range)"
 
