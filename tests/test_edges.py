@@ -159,6 +159,7 @@ CODE_MISSES = [
     ("gw: x", "unknown country 'gw: x' (a G-W code is a number: gw:N)", ()),
     ("999", "unknown country '999' (a number alone is read as an ISO 3166 numeric code, and no country has 999)", ()),
     ("gw:999", "unknown country 'gw:999' (no state held this code)", ()),
+    ("gw:0", "unknown country 'gw:0' (no state held this code)", ()),  # 0 is a number, if no state's
     (
         " 2 ",
         "unknown country ' 2 ' (a number alone is read as an ISO 3166 numeric code, and no country has 002; "
