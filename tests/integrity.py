@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -359,6 +359,27 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 
 
+def _same_day_pairs(events: Iterable[Event]) -> Iterator[tuple[Event, Event]]:
+    """Each pair of events of one country whose dates may fall on one day, the earlier-starting first."""
+    by_country: dict[str, list[Event]] = {}
+    for e in events:
+        if e.country is not None:
+            by_country.setdefault(e.country, []).append(e)
+    for group in by_country.values():
+        group.sort(key=lambda e: (e.date.earliest, e.date.latest))
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                if second.date.earliest > first.date.latest:
+                    break
+                yield first, second
+
+
+def _shared_words(first: Event, second: Event) -> float:
+    """The Jaccard index of two summaries' words (0 when neither has any)."""
+    a, b = _words(first.summary), _words(second.summary)
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
 def near_duplicate_events(events: Sequence[Event], threshold: float = 0.5) -> list[str]:
     """Pairs of events that record one act twice for one country on overlapping dates.
 
@@ -368,28 +389,15 @@ def near_duplicate_events(events: Sequence[Event], threshold: float = 0.5) -> li
     or above ``threshold``), whatever kind or programme each was filed
     under. Two different statements on one day are not duplicates.
     """
-    by_country: dict[str, list[Event]] = {}
-    for e in events:
-        if e.country is not None:
-            by_country.setdefault(e.country, []).append(e)
     problems = []
-    for group in by_country.values():
-        group.sort(key=lambda e: (e.date.earliest, e.date.latest))
-        words = [_words(e.summary) for e in group]
-        for i, first in enumerate(group):
-            for j in range(i + 1, len(group)):
-                second = group[j]
-                if second.date.earliest > first.date.latest:
-                    break
-                statements = EventKind.STATEMENT in (first.kind, second.kind)
-                same_programme = bool(set(first.programmes) & set(second.programmes))
-                union = words[i] | words[j]
-                similar = bool(union) and len(words[i] & words[j]) / len(union) >= threshold
-                both_statements = first.kind is second.kind is EventKind.STATEMENT
-                if (same_programme and first.kind is second.kind and not statements) or (
-                    similar and not both_statements
-                ):
-                    problems.append(f"{_event(first)} and {_event(second)}: the same act twice?")
+    for first, second in _same_day_pairs(events):
+        statements = EventKind.STATEMENT in (first.kind, second.kind)
+        same_programme = bool(set(first.programmes) & set(second.programmes))
+        both_statements = first.kind is second.kind is EventKind.STATEMENT
+        if (same_programme and first.kind is second.kind and not statements) or (
+            _shared_words(first, second) >= threshold and not both_statements
+        ):
+            problems.append(f"{_event(first)} and {_event(second)}: the same act twice?")
     return problems
 
 
@@ -406,32 +414,22 @@ def same_act_twice(
     :func:`near_duplicate_events`, it also finds one act filed under two
     programmes or two kinds (a summit and its decision). ``allowed`` holds
     the pairs reviewed as distinct acts, each as the two events'
-    descriptions in date order; a reviewed pair no longer in the data is
+    descriptions in sorted order; a reviewed pair no longer in the data is
     reported too, so the list cannot go stale.
     """
     reviewed = {(first, second) for first, second in allowed}
-    by_country: dict[str, list[Event]] = {}
-    for e in events:
-        if e.country is not None and e.date.precision is not Precision.YEAR:
-            by_country.setdefault(e.country, []).append(e)
     found: set[tuple[str, str]] = set()
-    for group in by_country.values():
-        group.sort(key=lambda e: (e.date.earliest, e.date.latest, _event(e)))
-        for i, first in enumerate(group):
-            for second in group[i + 1 :]:
-                if second.date.earliest > first.date.latest:
-                    break
-                if first.kind is second.kind is EventKind.STATEMENT:
-                    continue
-                words_first, words_second = _words(first.summary), _words(second.summary)
-                union = words_first | words_second
-                if (
-                    set(first.programmes) & set(second.programmes)
-                    or first.kind is second.kind
-                    or EventKind.SUMMIT in (first.kind, second.kind)
-                    or (union and len(words_first & words_second) / len(union) >= threshold)
-                ):
-                    found.add((_event(first), _event(second)))
+    for first, second in _same_day_pairs(e for e in events if e.date.precision is not Precision.YEAR):
+        if first.kind is second.kind is EventKind.STATEMENT:
+            continue
+        if (
+            set(first.programmes) & set(second.programmes)
+            or first.kind is second.kind
+            or EventKind.SUMMIT in (first.kind, second.kind)
+            or _shared_words(first, second) >= threshold
+        ):
+            low, high = sorted((_event(first), _event(second)))
+            found.add((low, high))
     problems = [f"{a} and {b}: one act recorded twice?" for a, b in sorted(found - reviewed)]
     problems += [f"{a} and {b}: reviewed as distinct, no longer both in the data" for a, b in sorted(reviewed - found)]
     return problems

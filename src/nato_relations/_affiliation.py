@@ -57,10 +57,10 @@ def affiliation(country: Country, day: datetime.date) -> Affiliation:
         return Affiliation.MEMBER
     if status is Status.ASPIRANT:
         return Affiliation.ASPIRANT
-    running = {p.programme for p in country.participations_on(day) if not p.suspended_on(day)}
+    running = [p for p in country.participations_on(day) if not p.suspended_on(day)]
     if status is Status.PARTNER:
-        active = [p for p in country.participations_on(day) if p.run_by == "NATO" and not p.suspended_on(day)]
-        if not active and country.suspensions_on(day):
+        if not any(p.run_by == "NATO" for p in running):  # a partner, so its NATO-run spells are all suspended
             return Affiliation.SUSPENDED_PARTNER
-        return next((kind for kind, codes in _FRAMEWORKS if running & codes), Affiliation.OTHER_PARTNER)
-    return Affiliation.MAJOR_NON_NATO_ALLY if "MNNA" in running else Affiliation.NONE
+        codes = {p.programme for p in running}
+        return next((kind for kind, frameworks in _FRAMEWORKS if codes & frameworks), Affiliation.OTHER_PARTNER)
+    return Affiliation.MAJOR_NON_NATO_ALLY if any(p.programme == "MNNA" for p in running) else Affiliation.NONE

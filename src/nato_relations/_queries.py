@@ -343,10 +343,9 @@ def members(on: DateLike | None = None) -> tuple[Country, ...]:
         >>> len(members(datetime.date(1949, 8, 24)))
         12
     """
-    if on is None:  # today, by default: answered from the latest data without a warning
-        return get_dataset().timeline("NATO").on(datetime.date.today())
-    day = coerce_date(on, "on")
-    warn_beyond(day)
+    day = datetime.date.today() if on is None else coerce_date(on, "on")
+    if on is not None:  # today, the default, is answered from the latest data without a warning
+        warn_beyond(day)
     return get_dataset().timeline("NATO").on(day)
 
 
