@@ -664,7 +664,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _note_beyond(day: datetime.date | None) -> None:
-    """The policy for days after the as-of date (and before NATO, on the map): answer, and say so on stderr."""
+    """The policy for days after the as-of date: answer, and say so once on stderr.
+
+    The CLI says it itself, because not every answer comes through a query that warns (a
+    ``Country``'s own methods do not know the release); the map's footnote speaks for days before 1949.
+    """
     if day is None:
         return
     with contextlib.suppress(DataError):  # a damaged install is reported by the command itself
