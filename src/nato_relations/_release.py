@@ -6,11 +6,11 @@ users) is still caught.
 
 SHA256 = {
     "aliases.json": "583d61e919f0f5d25c86769fa34c3ac1726f047e0815970b69023eb240b18da0",
-    "changes.json": "f5dc794fd6bf3ea5fb536d46fd64460d676a0f0e2d74fdb9d934db27f7cfa23c",
+    "changes.json": "21dba7519b98b91194c7eb9220d85195a80374b3b09119cfc04c0a4c66ccf65d",
     "countries.json": "d66b525f6e0647bddc85ad351f6b0b55ae056cb96d4c4b484373d8e83a377d87",
-    "events.json": "10972cf0f56dd30846f3930ead9ad5c93a852e18a062b1a67260c323e00ca383",
-    "index.txt": "2f23947cd6454ae31a34f632ed14b23cd07df1650f378a6e56c6053b58123c0f",
-    "meta.json": "01ae96e2ce2ad6987b62ffd9fdfcc0186b98a65bdc9569e4b84e70c43f5f1718",
+    "events.json": "ccfd88851badacc57dd96a71b04a06909c3d3e3962b4c74692612cb1b57ff18e",
+    "index.txt": "e6968b2fbad48c079b19e55cff29b08dfc9aa574d16a96a4c8bfa49b9e3fa2b3",
+    "meta.json": "7a455f479788786899c6a77aba5c7d7717281bdb6dbc3baad6d9373898c46bb3",
     "participations.json": "b92363e2fbb399d8ad8ea94ea0d84c14ee7c0a1ada022edc146ecf217dec3966",
     "programmes.json": "b31a7139d02cbaf1125c04673996821ee227a78439839ed31f56e1b28f488e98",
     "shapes.json": "561de699f0c0a2a4fa2afcdd91fa1b6cf517ff3928e1b9643d03dc1b434a2bdd",
